@@ -1,0 +1,65 @@
+package org.shutong.platform.problem;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A tiny application whose endpoints fail in every way a service can.
+ */
+@SpringBootApplication(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+class ProblemFixtureApplication {
+
+	enum Kind {
+
+		PERSON, ENTITY
+
+	}
+
+	record Item(@NotBlank String name) {
+	}
+
+	record PermitRequest(@NotBlank String holder, @NotNull Kind kind, @NotNull @Min(1) Integer years,
+			List<@Valid Item> items) {
+	}
+
+	@RestController
+	static class FixtureController {
+
+		@PostMapping("/fixture/permits")
+		@ResponseStatus(HttpStatus.CREATED)
+		PermitRequest create(@Valid @RequestBody PermitRequest request) {
+			return request;
+		}
+
+		@GetMapping("/fixture/permits/{id}")
+		String show(@PathVariable long id) {
+			return "permit " + id;
+		}
+
+		@GetMapping("/fixture/conflict")
+		String conflict() {
+			throw new ProblemException(PlatformProblem.CONFLICT, "The permit was already revoked.");
+		}
+
+		@GetMapping("/fixture/failure")
+		String failure() {
+			throw new IllegalStateException("select * from secret_table where password = 'x'");
+		}
+
+	}
+
+}

@@ -1,0 +1,217 @@
+package org.shutong.platform.problem;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shutong.web.max-request-size=1KB")
+class ProblemHandlingTests {
+
+	private static final String VALID = """
+			{"holder": "张三", "kind": "PERSON", "years": 5, "items": [{"name": "婚姻登记"}]}""";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Value("${local.server.port}")
+	private int port;
+
+	@Test
+	void acceptsAValidRequest() throws Exception {
+		HttpResponse<String> response = post("/fixture/permits", BodyPublishers.ofString(VALID));
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(this.json.readTree(response.body()).get("holder").asString()).isEqualTo("张三");
+	}
+
+	@Nested
+	class BadBodies {
+
+		@Test
+		void malformedJsonIsMalformedBody() throws Exception {
+			JsonNode problem = problem(post("/fixture/permits", BodyPublishers.ofString("{\"holder\": ")), 400);
+			assertThat(problem.get("type").asString()).isEqualTo("urn:shutong:problem:malformed-body");
+			assertThat(problem.get("code").asString()).isEqualTo("MALFORMED_BODY");
+			assertThat(problem.get("title").asString()).isEqualTo("Malformed request body");
+			assertThat(problem.get("detail").asString()).isEqualTo("The request body is not valid JSON.");
+			assertThat(problem.get("instance").asString()).isEqualTo("/fixture/permits");
+			assertThat(problem.get("requestId").asString()).isNotBlank();
+		}
+
+		@Test
+		void emptyBodyIsMalformedBody() throws Exception {
+			JsonNode problem = problem(post("/fixture/permits", BodyPublishers.noBody()), 400);
+			assertThat(problem.get("code").asString()).isEqualTo("MALFORMED_BODY");
+		}
+
+		@Test
+		void wrongTypeNamesTheField() throws Exception {
+			JsonNode problem = problem(
+					post("/fixture/permits", BodyPublishers.ofString(VALID.replace("5", "\"five\""))), 400);
+			assertThat(problem.get("type").asString()).isEqualTo("urn:shutong:problem:invalid-request");
+			assertThat(problem.get("code").asString()).isEqualTo("INVALID_REQUEST");
+			assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("years");
+			assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("must be a valid integer");
+		}
+
+		@Test
+		void unknownEnumValueListsTheAllowedOnes() throws Exception {
+			JsonNode problem = problem(
+					post("/fixture/permits", BodyPublishers.ofString(VALID.replace("PERSON", "ROBOT"))), 400);
+			assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("kind");
+			assertThat(problem.get("errors").get(0).get("message").asString())
+				.isEqualTo("must be one of [PERSON, ENTITY]");
+		}
+
+		@Test
+		void nestedFieldIsNamedByItsPath() throws Exception {
+			JsonNode problem = problem(post("/fixture/permits",
+					BodyPublishers.ofString(VALID.replace("[{\"name\": \"婚姻登记\"}]", "[{\"name\": []}]"))), 400);
+			assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("items[0].name");
+		}
+
+		@Test
+		void missingFieldsAreEachNamed() throws Exception {
+			JsonNode problem = problem(post("/fixture/permits", BodyPublishers.ofString("{\"kind\": \"PERSON\"}")),
+					400);
+			assertThat(problem.get("code").asString()).isEqualTo("INVALID_REQUEST");
+			assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("holder", "years");
+		}
+
+		@Test
+		void oversizeBodyWithContentLengthIs413() throws Exception {
+			String large = VALID.replace("张三", "x".repeat(2048));
+			JsonNode problem = problem(post("/fixture/permits", BodyPublishers.ofString(large)), 413);
+			assertThat(problem.get("type").asString()).isEqualTo("urn:shutong:problem:payload-too-large");
+			assertThat(problem.get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+			assertThat(problem.get("detail").asString()).isEqualTo("The request body is larger than 1024 bytes.");
+		}
+
+		@Test
+		void oversizeStreamedBodyIs413() throws Exception {
+			byte[] large = VALID.replace("张三", "x".repeat(4096)).getBytes();
+			BodyPublisher chunked = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large));
+			JsonNode problem = problem(post("/fixture/permits", chunked), 413);
+			assertThat(problem.get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+		}
+
+		@Test
+		void wrongContentTypeIs415() throws Exception {
+			HttpRequest request = HttpRequest.newBuilder(uri("/fixture/permits"))
+				.header("Content-Type", "text/plain")
+				.POST(BodyPublishers.ofString(VALID))
+				.build();
+			JsonNode problem = problem(send(request), 415);
+			assertThat(problem.get("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+		}
+
+	}
+
+	@Nested
+	class BadRequests {
+
+		@Test
+		void wrongPathVariableTypeNamesTheParameter() throws Exception {
+			JsonNode problem = problem(get("/fixture/permits/abc"), 400);
+			assertThat(problem.get("code").asString()).isEqualTo("INVALID_REQUEST");
+			assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("id");
+		}
+
+		@Test
+		void unknownPathIs404() throws Exception {
+			JsonNode problem = problem(get("/fixture/nothing-here"), 404);
+			assertThat(problem.get("type").asString()).isEqualTo("urn:shutong:problem:not-found");
+		}
+
+		@Test
+		void wrongMethodIs405() throws Exception {
+			JsonNode problem = problem(send(HttpRequest.newBuilder(uri("/fixture/conflict")).DELETE().build()), 405);
+			assertThat(problem.get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+		}
+
+	}
+
+	@Nested
+	class Failures {
+
+		@Test
+		void serviceProblemKeepsItsCodeAndDetail() throws Exception {
+			JsonNode problem = problem(get("/fixture/conflict"), 409);
+			assertThat(problem.get("code").asString()).isEqualTo("CONFLICT");
+			assertThat(problem.get("detail").asString()).isEqualTo("The permit was already revoked.");
+		}
+
+		@Test
+		void unexpectedErrorRevealsNothingInternal() throws Exception {
+			HttpResponse<String> response = get("/fixture/failure");
+			JsonNode problem = problem(response, 500);
+			assertThat(problem.get("code").asString()).isEqualTo("INTERNAL_ERROR");
+			assertThat(response.body()).doesNotContain("secret_table", "IllegalStateException", "at org.");
+		}
+
+	}
+
+	@Nested
+	class RequestIds {
+
+		@Test
+		void wellFormedRequestIdIsKept() throws Exception {
+			HttpResponse<String> response = send(
+					HttpRequest.newBuilder(uri("/fixture/conflict")).header("X-Request-Id", "req-12345678").build());
+			assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-12345678");
+			assertThat(problem(response, 409).get("requestId").asString()).isEqualTo("req-12345678");
+		}
+
+		@Test
+		void malformedRequestIdIsReplaced() throws Exception {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/fixture/conflict"))
+				.header("X-Request-Id", "<script>alert(1)</script>")
+				.build());
+			assertThat(response.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
+		}
+
+	}
+
+	private JsonNode problem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("title").asString()).isNotBlank();
+		return problem;
+	}
+
+	private HttpResponse<String> post(String path, BodyPublisher body) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(body).build());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path)).build());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws Exception {
+		return this.http.send(request, BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+}
