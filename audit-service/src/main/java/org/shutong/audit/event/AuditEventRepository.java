@@ -1,0 +1,15 @@
+package org.shutong.audit.event;
+
+import java.util.Optional;
+
+import org.springframework.data.repository.Repository;
+
+public interface AuditEventRepository extends Repository<AuditEvent, Long> {
+
+	AuditEvent save(AuditEvent event);
+
+	Optional<AuditEvent> findById(long leafIndex);
+
+	Optional<AuditEvent> findByEventId(String eventId);
+
+}

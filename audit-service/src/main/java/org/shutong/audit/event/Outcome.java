@@ -1,0 +1,10 @@
+package org.shutong.audit.event;
+
+/**
+ * How an audited operation ended.
+ */
+public enum Outcome {
+
+	SUCCESS, DENIED, FAILED
+
+}

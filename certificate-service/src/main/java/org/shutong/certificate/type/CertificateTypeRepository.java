@@ -1,0 +1,16 @@
+package org.shutong.certificate.type;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.repository.Repository;
+
+public interface CertificateTypeRepository extends Repository<CertificateType, String> {
+
+	CertificateType save(CertificateType type);
+
+	Optional<CertificateType> findById(String code);
+
+	List<CertificateType> findAllByOrderByCode();
+
+}

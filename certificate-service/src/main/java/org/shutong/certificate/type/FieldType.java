@@ -1,0 +1,10 @@
+package org.shutong.certificate.type;
+
+/**
+ * The type of value a surface field holds.
+ */
+public enum FieldType {
+
+	TEXT, DATE, NUMBER, IMAGE
+
+}

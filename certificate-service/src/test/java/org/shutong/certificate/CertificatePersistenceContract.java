@@ -1,0 +1,42 @@
+package org.shutong.certificate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.shutong.certificate.type.CertificateType;
+import org.shutong.certificate.type.CertificateTypeRepository;
+import org.shutong.certificate.type.FieldType;
+import org.shutong.certificate.type.HolderKind;
+import org.shutong.certificate.type.SurfaceField;
+import org.shutong.platform.testing.ServiceStartupContract;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service starts, migrates and maps its tables, on whichever database the subclass
+ * picks.
+ */
+abstract class CertificatePersistenceContract extends ServiceStartupContract {
+
+	@Autowired
+	private CertificateTypeRepository types;
+
+	@Test
+	void storesAndReadsBackATypeWithItsSurfaceFields() {
+		String code = "11100000000013338W" + String.format("%03d", (int) (Math.random() * 1000)) + UUID.randomUUID();
+		SurfaceField holder = new SurfaceField("holderName", "持证人", FieldType.TEXT, true, true);
+		SurfaceField date = new SurfaceField("registeredOn", "登记日期", FieldType.DATE, false, true);
+		this.types.save(new CertificateType(code.substring(0, 40), "结婚证", "11100000000013338W", HolderKind.PERSON, null,
+				List.of(holder, date), Instant.now()));
+
+		CertificateType stored = this.types.findById(code.substring(0, 40)).orElseThrow();
+		assertThat(stored.name()).isEqualTo("结婚证");
+		assertThat(stored.holderKind()).isEqualTo(HolderKind.PERSON);
+		assertThat(stored.fields()).containsExactly(holder, date);
+	}
+
+}
