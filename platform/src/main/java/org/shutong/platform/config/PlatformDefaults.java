@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
@@ -17,13 +18,18 @@ import org.springframework.core.io.ClassPathResource;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
-	static final String RESOURCE = "shutong-platform-defaults.yaml";
-
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.acceptsProfiles(Profiles.of("mysql"))) {
+			addLast(environment, "shutong-platform-defaults-mysql");
+		}
+		addLast(environment, "shutong-platform-defaults");
+	}
+
+	private static void addLast(ConfigurableEnvironment environment, String name) {
 		try {
-			for (PropertySource<?> source : new YamlPropertySourceLoader().load("shutong-platform-defaults",
-					new ClassPathResource(RESOURCE))) {
+			for (PropertySource<?> source : new YamlPropertySourceLoader().load(name,
+					new ClassPathResource(name + ".yaml"))) {
 				environment.getPropertySources().addLast(source);
 			}
 		}

@@ -1,0 +1,55 @@
+package org.shutong.audit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Proves on the real server, with the users of {@code infra/mysql/init.sql}, that the
+ * audit service's own database user can read and append events but never change or remove
+ * one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles("mysql")
+class AuditGrantsMysqlTests {
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void serviceUserReadsEvents() {
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_event", Long.class)).isNotNull();
+	}
+
+	@Test
+	void serviceUserCannotUpdateEvents() {
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.update("UPDATE audit_event SET purpose = 'rewritten'"))
+			.havingRootCause()
+			.withMessageContaining("UPDATE command denied");
+	}
+
+	@Test
+	void serviceUserCannotDeleteEvents() {
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.update("DELETE FROM audit_event"))
+			.havingRootCause()
+			.withMessageContaining("DELETE command denied");
+	}
+
+	@Test
+	void serviceUserCannotReadAnotherServicesSchema() {
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.queryForList("SELECT * FROM shutong_catalog.data_resource"))
+			.havingRootCause()
+			.withMessageContaining("denied");
+	}
+
+}
