@@ -52,8 +52,8 @@ pids=()
 stop_all() {
   trap - INT TERM EXIT
   if [ ${#pids[@]} -gt 0 ]; then
-    echo "Stopping..."
     kill "${pids[@]}" 2>/dev/null || true
+    echo "Stopping..." 2>/dev/null || true
     wait "${pids[@]}" 2>/dev/null || true
   fi
   if $check; then rm -rf "$data_dir"; fi
