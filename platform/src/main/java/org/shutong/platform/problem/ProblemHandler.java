@@ -20,6 +20,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -107,6 +109,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RequestBodyTooLargeException.class)
 	ResponseEntity<Object> handleTooLarge(RequestBodyTooLargeException ex, WebRequest request) {
 		return respond(Problems.of(PlatformProblem.PAYLOAD_TOO_LARGE, ex.getMessage()), new HttpHeaders(), request);
+	}
+
+	/**
+	 * Hands refusals raised in a controller (such as {@code @PreAuthorize}) back to the
+	 * security filters, which answer them as they answer any other: 401 or 403, not 500.
+	 */
+	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+	void handleSecurity(RuntimeException ex) {
+		throw ex;
 	}
 
 	@ExceptionHandler(Exception.class)

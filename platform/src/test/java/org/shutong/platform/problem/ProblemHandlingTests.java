@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "shutong.web.max-request-size=1KB")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "shutong.web.max-request-size=1KB", "shutong.security.audience=problem-fixture" })
 class ProblemHandlingTests {
 
 	private static final String VALID = """

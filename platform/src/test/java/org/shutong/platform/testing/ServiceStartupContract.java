@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every service must do once started: apply all its migrations and report itself
- * healthy and ready. A service's startup test extends this with its own
+ * What every service must do once started: apply all its migrations, report itself
+ * healthy and ready, and refuse everything else to a caller without a token. A service's
+ * startup test extends this with its own
  * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and profiles.
  */
 public abstract class ServiceStartupContract {
@@ -45,12 +46,26 @@ public abstract class ServiceStartupContract {
 		assertThat(this.flyway.info().pending()).isEmpty();
 	}
 
+	@Test
+	void refusesAnythingElseWithoutAToken() throws Exception {
+		for (String path : new String[] { "/actuator/prometheus", "/api/not-a-thing" }) {
+			HttpResponse<String> response = send(path);
+			assertThat(response.statusCode()).as("GET %s", path).isEqualTo(401);
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(response.body()).contains("\"code\":\"UNAUTHORIZED\"");
+		}
+	}
+
 	private String get(String path) throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				BodyHandlers.ofString());
+		HttpResponse<String> response = send(path);
 		assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
 		return response.body();
+	}
+
+	private HttpResponse<String> send(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				BodyHandlers.ofString());
 	}
 
 }
