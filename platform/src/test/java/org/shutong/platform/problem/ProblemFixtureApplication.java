@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +64,11 @@ class ProblemFixtureApplication {
 		@GetMapping("/fixture/permits/{id}")
 		String show(@PathVariable long id) {
 			return "permit " + id;
+		}
+
+		@GetMapping("/fixture/trace")
+		String trace() {
+			return MDC.get("traceId") + " " + MDC.get("requestId");
 		}
 
 		@GetMapping("/fixture/conflict")

@@ -180,6 +180,15 @@ class ProblemHandlingTests {
 		}
 
 		@Test
+		void traceContextFromTheCallerReachesTheLogs() throws Exception {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/fixture/trace"))
+				.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+				.header("X-Request-Id", "req-87654321")
+				.build());
+			assertThat(response.body()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736 req-87654321");
+		}
+
+		@Test
 		void malformedRequestIdIsReplaced() throws Exception {
 			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/fixture/conflict"))
 				.header("X-Request-Id", "<script>alert(1)</script>")
