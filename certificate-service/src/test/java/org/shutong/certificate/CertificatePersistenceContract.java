@@ -2,7 +2,6 @@ package org.shutong.certificate;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.shutong.certificate.type.CertificateType;
@@ -27,13 +26,14 @@ abstract class CertificatePersistenceContract extends ServiceStartupContract {
 
 	@Test
 	void storesAndReadsBackATypeWithItsSurfaceFields() {
-		String code = "11100000000013338W" + String.format("%03d", (int) (Math.random() * 1000)) + UUID.randomUUID();
+		// A type code is the defining authority's credit code plus a 3-digit sequence.
+		String code = "11100000000013338W032";
 		SurfaceField holder = new SurfaceField("holderName", "持证人", FieldType.TEXT, true, true);
 		SurfaceField date = new SurfaceField("registeredOn", "登记日期", FieldType.DATE, false, true);
-		this.types.save(new CertificateType(code.substring(0, 40), "结婚证", "11100000000013338W", HolderKind.PERSON, null,
+		this.types.save(new CertificateType(code, "结婚证", "11100000000013338W", HolderKind.PERSON, null,
 				List.of(holder, date), Instant.now()));
 
-		CertificateType stored = this.types.findById(code.substring(0, 40)).orElseThrow();
+		CertificateType stored = this.types.findById(code).orElseThrow();
 		assertThat(stored.name()).isEqualTo("结婚证");
 		assertThat(stored.holderKind()).isEqualTo(HolderKind.PERSON);
 		assertThat(stored.fields()).containsExactly(holder, date);
