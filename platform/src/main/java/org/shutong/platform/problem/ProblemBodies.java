@@ -39,7 +39,7 @@ public final class ProblemBodies {
 		return problem;
 	}
 
-	private static @Nullable URI instance(String path) {
+	public static @Nullable URI instance(String path) {
 		try {
 			return URI.create(path);
 		}

@@ -27,7 +27,7 @@ public class ProblemErrorController implements ErrorController {
 		ProblemBodies.complete(problem, request);
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path instanceof String original) {
-			problem.setInstance(java.net.URI.create(original));
+			problem.setInstance(ProblemBodies.instance(original));
 		}
 		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
