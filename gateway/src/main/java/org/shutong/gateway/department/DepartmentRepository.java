@@ -2,6 +2,8 @@ package org.shutong.gateway.department;
 
 import java.util.List;
 
+import org.springframework.data.domain.Sort;
+
 import org.springframework.data.repository.Repository;
 
 public interface DepartmentRepository extends Repository<Department, String> {
@@ -9,6 +11,10 @@ public interface DepartmentRepository extends Repository<Department, String> {
 	Department save(Department department);
 
 	List<Department> findAllByOrderByName();
+
+	List<Department> findAll(Sort sort);
+
+	boolean existsById(String creditCode);
 
 	boolean existsByName(String name);
 

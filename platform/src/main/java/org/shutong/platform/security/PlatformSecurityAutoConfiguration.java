@@ -9,26 +9,20 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
-import org.springframework.util.StringUtils;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -55,21 +49,13 @@ public class PlatformSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
-		String audience = properties.audience();
-		if (!StringUtils.hasText(audience)) {
-			throw new InvalidConfigurationPropertyValueException("shutong.security.audience", audience,
-					"Every service must name the audience (aud) its tokens are issued for.");
-		}
+		OAuth2TokenValidator<Jwt> validator = ServiceTokenValidator.of(properties);
 		// Builds no key source yet: the keys are fetched with the first token, so a
 		// service starts even while the gateway is down.
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
 			.jwsAlgorithms((algorithms) -> algorithms.addAll(properties.jwsAlgorithms()))
 			.build();
-		JwtTypeValidator types = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
-		types.setAllowEmpty(true);
-		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(types,
-				new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(audience),
-				new JwtClaimValidator<String>(JwtClaimNames.SUB, StringUtils::hasText)));
+		decoder.setJwtValidator(validator);
 		return decoder;
 	}
 

@@ -1,0 +1,7 @@
+package org.shutong.gateway.user;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface UserAccountRepository extends JpaRepository<UserAccount, String> {
+
+}
