@@ -48,6 +48,23 @@ fi
 export SHUTONG_DATA_DIR="$data_dir"
 mkdir -p "$data_dir/logs"
 
+# The mysql profile takes its keys from the environment and generates none itself; for a
+# local run, whatever is not set is generated once into a file only this user can read.
+if [ "$profile" = mysql ]; then
+  keys="$data_dir/keys/mysql.env"
+  if [ ! -f "$keys" ]; then
+    mkdir -p "$data_dir/keys"
+    (umask 077
+     for name in SHUTONG_GATEWAY_MASTER_KEY SHUTONG_HOLDER_KEY CATALOG_SERVICE_CLIENT_SECRET CERTIFICATE_SERVICE_CLIENT_SECRET; do
+       echo "$name=$(head -c 32 /dev/urandom | base64)"
+     done >"$keys")
+  fi
+  while read -r line; do
+    name=${line%%=*}
+    [ -n "${!name:-}" ] || export "$line"
+  done <"$keys"
+fi
+
 pids=()
 stop_all() {
   trap - INT TERM EXIT

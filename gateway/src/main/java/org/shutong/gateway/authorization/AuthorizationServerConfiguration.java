@@ -1,8 +1,10 @@
 package org.shutong.gateway.authorization;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
+import org.shutong.gateway.client.CachingRegisteredClientRepository;
 import org.shutong.gateway.client.ClientAssertionDecoders;
 import org.shutong.gateway.client.ClientSecrets;
 import org.shutong.gateway.signingkey.SigningKeyRing;
@@ -38,6 +40,9 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
+
+	/** How long another gateway instance may keep using a client's old registration. */
+	private static final Duration CLIENT_CACHE_TIME = Duration.ofSeconds(5);
 
 	@Bean
 	@Order(1)
@@ -76,7 +81,7 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+		return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc), CLIENT_CACHE_TIME);
 	}
 
 	@Bean
