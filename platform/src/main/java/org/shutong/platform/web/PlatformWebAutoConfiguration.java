@@ -1,15 +1,19 @@
 package org.shutong.platform.web;
 
+import org.shutong.platform.problem.DataConflictHandler;
 import org.shutong.platform.problem.ProblemHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Problem handling, request ids and body size limits for every servlet service.
@@ -19,6 +23,13 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(PlatformWebProperties.class)
 @Import({ ProblemHandler.class, ProblemErrorController.class })
 public class PlatformWebAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DataIntegrityViolationException.class)
+	@Import(DataConflictHandler.class)
+	static class DataConflicts {
+
+	}
 
 	@Bean
 	ProblemResponseWriter problemResponseWriter() {

@@ -10,6 +10,7 @@ import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -74,6 +75,11 @@ class ProblemFixtureApplication {
 		@GetMapping("/fixture/conflict")
 		String conflict() {
 			throw new ProblemException(PlatformProblem.CONFLICT, "The permit was already revoked.");
+		}
+
+		@GetMapping("/fixture/duplicate")
+		void duplicate() {
+			throw new DataIntegrityViolationException("Duplicate entry '42' for key 'PRIMARY' in table secret_table");
 		}
 
 		@GetMapping("/fixture/failure")

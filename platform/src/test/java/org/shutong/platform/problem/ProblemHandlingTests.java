@@ -159,6 +159,15 @@ class ProblemHandlingTests {
 		}
 
 		@Test
+		void conflictingWriteIsA409RevealingNoSql() throws Exception {
+			HttpResponse<String> response = get("/fixture/duplicate");
+			JsonNode problem = problem(response, 409);
+			assertThat(problem.get("code").asString()).isEqualTo("CONFLICT");
+			assertThat(problem.get("requestId").asString()).isNotBlank();
+			assertThat(response.body()).doesNotContain("secret_table", "Duplicate entry");
+		}
+
+		@Test
 		void unexpectedErrorRevealsNothingInternal() throws Exception {
 			HttpResponse<String> response = get("/fixture/failure");
 			JsonNode problem = problem(response, 500);
