@@ -20,8 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "shutong.web.max-request-size=1KB", "shutong.security.audience=problem-fixture" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "shutong.web.max-request-size=1KB",
+		"shutong.security.audience=problem-fixture", "shutong.data-dir=target/test-data" })
 class ProblemHandlingTests {
 
 	private static final String VALID = """
