@@ -13,9 +13,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shutong.gateway.signingkey.SigningKey;
 import org.shutong.gateway.signingkey.SigningKeyRing;
+import org.shutong.gateway.testing.Jwts;
 import org.shutong.gateway.testing.GatewayHttp;
 import org.shutong.gateway.testing.GatewayHttpTest;
 import org.shutong.gateway.testing.GatewayTest;
@@ -104,12 +103,12 @@ class BearerTokenRefusalTests extends GatewayHttpTest {
 
 	@Test
 	void refusesATokenSignedWithAnUnknownKey() {
-		assertRefused(sign(claims(), generateKey(UUID.randomUUID().toString())));
+		assertRefused(sign(claims(), Jwts.generateKey(UUID.randomUUID().toString())));
 	}
 
 	@Test
 	void refusesATokenSignedWithAnotherKeyUnderTheGatewaysKeyId() {
-		assertRefused(sign(claims(), generateKey(this.gatewayKey.getKeyID())));
+		assertRefused(sign(claims(), Jwts.generateKey(this.gatewayKey.getKeyID())));
 	}
 
 	@Test
@@ -156,15 +155,6 @@ class BearerTokenRefusalTests extends GatewayHttpTest {
 			SignedJWT token = new SignedJWT(header, claims.build());
 			token.sign(signer);
 			return token.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static ECKey generateKey(String keyId) {
-		try {
-			return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);

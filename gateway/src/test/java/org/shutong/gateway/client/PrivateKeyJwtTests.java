@@ -13,10 +13,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +39,7 @@ class PrivateKeyJwtTests extends GatewayHttpTest {
 	/** The gateway's issuer: what a client assertion's audience names. */
 	private static final String ISSUER = "http://127.0.0.1:8080";
 
-	private final ECKey systemKey = generateKey(UUID.randomUUID().toString());
+	private final ECKey systemKey = Jwts.generateKey(UUID.randomUUID().toString());
 
 	private String adminToken;
 
@@ -87,7 +85,7 @@ class PrivateKeyJwtTests extends GatewayHttpTest {
 	@Test
 	void refusesAnAssertionSignedWithAnotherKeyUnderTheSameKeyId() {
 		String clientId = register(this.systemKey);
-		ECKey impostor = generateKey(this.systemKey.getKeyID());
+		ECKey impostor = Jwts.generateKey(this.systemKey.getKeyID());
 
 		HttpResponse<String> response = tokenRequest(clientId, assertion(clientId, impostor, ISSUER));
 
@@ -188,15 +186,6 @@ class PrivateKeyJwtTests extends GatewayHttpTest {
 					claims);
 			jwt.sign(new ECDSASigner(key));
 			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static ECKey generateKey(String keyId) {
-		try {
-			return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
