@@ -35,7 +35,8 @@ public class PlatformWebAutoConfiguration {
 
 	/**
 	 * Inside the observation filter (HIGHEST_PRECEDENCE + 1), so that the trace id is
-	 * still in the MDC when the line is written.
+	 * still in the MDC when the line is written, and outside the size limit, so that a
+	 * body refused for its size is logged too.
 	 */
 	@Bean
 	FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
@@ -49,7 +50,7 @@ public class PlatformWebAutoConfiguration {
 			ProblemResponseWriter problems) {
 		RequestSizeLimitFilter filter = new RequestSizeLimitFilter(properties.maxRequestSize().toBytes(), problems);
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		return registration;
 	}
 

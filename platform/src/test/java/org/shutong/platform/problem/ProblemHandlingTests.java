@@ -237,6 +237,17 @@ class ProblemHandlingTests {
 		}
 
 		@Test
+		void aBodyRefusedForItsSizeIsLoggedToo(CapturedOutput output) throws Exception {
+			send(HttpRequest.newBuilder(uri("/fixture/permits"))
+				.header("Content-Type", "application/json")
+				.header("X-Request-Id", "req-too-large-0001")
+				.POST(BodyPublishers.ofString("x".repeat(2048)))
+				.build());
+			assertThat(output.getOut().lines().filter((line) -> line.contains("req-too-large-0001")))
+				.anySatisfy((line) -> assertThat(line).contains("POST /fixture/permits 413 "));
+		}
+
+		@Test
 		void healthProbesAreNotLogged(CapturedOutput output) throws Exception {
 			send(HttpRequest.newBuilder(uri("/actuator/health")).header("X-Request-Id", "req-probe-0001").build());
 			assertThat(output.getOut()).doesNotContain("req-probe-0001");
