@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ public final class RunningPlatform implements AutoCloseable {
 	 * but the rate-limit test sends, low enough that its burst crosses it on any machine.
 	 */
 	public static final int RATE_LIMIT = 20;
+
+	private static final List<String> MODULES = List.of("gateway", "catalog-service", "certificate-service",
+			"audit-service");
 
 	/** How long the services may take to become ready, together. */
 	private static final Duration START_TIMEOUT = Duration
@@ -60,11 +64,15 @@ public final class RunningPlatform implements AutoCloseable {
 	public static RunningPlatform start() throws IOException, InterruptedException {
 		Path root = Path.of(System.getProperty("shutong.root", "..")).toAbsolutePath().normalize();
 		String version = System.getProperty("shutong.version", "0.1.0-SNAPSHOT");
+		Map<String, Path> jars = new LinkedHashMap<>();
+		for (String module : MODULES) {
+			jars.put(module, jar(root, version, module));
+		}
 		Path logs = Path.of(System.getProperty("shutong.logs", "target/system-logs")).toAbsolutePath();
 		deleteRecursively(logs);
 		Files.createDirectories(logs);
 		Path dataDir = Files.createTempDirectory("shutong-system-tests-");
-		List<Integer> ports = FreePorts.find(4);
+		List<Integer> ports = FreePorts.find(MODULES.size());
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("SHUTONG_DATA_DIR", dataDir.toString());
 		environment.put("SHUTONG_ISSUER", "http://127.0.0.1:" + ports.get(0));
@@ -75,18 +83,22 @@ public final class RunningPlatform implements AutoCloseable {
 		environment.put("CATALOG_URL", "http://127.0.0.1:" + ports.get(1));
 		environment.put("CERTIFICATE_URL", "http://127.0.0.1:" + ports.get(2));
 		environment.put("AUDIT_URL", "http://127.0.0.1:" + ports.get(3));
-		RunningPlatform platform = new RunningPlatform(dataDir,
-				service(root, version, logs, "gateway", ports.get(0), environment,
-						List.of("--shutong.gateway.rate-limit.capacity=" + RATE_LIMIT)),
-				service(root, version, logs, "catalog-service", ports.get(1), environment, List.of()),
-				service(root, version, logs, "certificate-service", ports.get(2), environment, List.of()),
-				service(root, version, logs, "audit-service", ports.get(3), environment, List.of()));
+		List<ServiceProcess> services = new ArrayList<>();
+		for (int i = 0; i < MODULES.size(); i++) {
+			String module = MODULES.get(i);
+			List<String> arguments = module.equals("gateway")
+					? List.of("--shutong.gateway.rate-limit.capacity=" + RATE_LIMIT) : List.of();
+			services.add(new ServiceProcess(module, ports.get(i), jars.get(module), logs.resolve(module + ".log"),
+					environment, arguments));
+		}
+		RunningPlatform platform = new RunningPlatform(dataDir, services.get(0), services.get(1), services.get(2),
+				services.get(3));
 		try {
-			for (ServiceProcess service : platform.services()) {
+			for (ServiceProcess service : services) {
 				service.start();
 			}
 			Instant deadline = Instant.now().plus(START_TIMEOUT);
-			for (ServiceProcess service : platform.services()) {
+			for (ServiceProcess service : services) {
 				service.awaitReady(deadline);
 			}
 			return platform;
@@ -97,14 +109,13 @@ public final class RunningPlatform implements AutoCloseable {
 		}
 	}
 
-	private static ServiceProcess service(Path root, String version, Path logs, String module, int port,
-			Map<String, String> environment, List<String> arguments) {
+	private static Path jar(Path root, String version, String module) {
 		Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(
 					jar + " is missing: package the services first (./mvnw -B verify from " + root + ")");
 		}
-		return new ServiceProcess(module, port, jar, logs.resolve(module + ".log"), environment, arguments);
+		return jar;
 	}
 
 	public ServiceProcess gateway() {
