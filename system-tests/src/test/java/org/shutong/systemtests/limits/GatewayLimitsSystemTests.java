@@ -53,7 +53,8 @@ class GatewayLimitsSystemTests {
 		HttpResponse<String> response = post(BodyPublishers.ofByteArray(twoMegabytes()), requestId);
 		assertTooLarge(response);
 		assertThat(this.platform.gateway().awaitRequestLogged(requestId).status()).isEqualTo(413);
-		assertThat(this.platform.catalog().hasLoggedRequest(requestId)).isFalse();
+		this.platform.catalog().awaitLogCaughtUp();
+		assertThat(this.platform.catalog().hasLoggedRequest(requestId)).as("routed to the catalogue").isFalse();
 	}
 
 	/**
@@ -103,8 +104,12 @@ class GatewayLimitsSystemTests {
 			assertThat(response.headers().firstValue("Retry-After"))
 				.hasValueSatisfying((retryAfter) -> assertThat(Integer.parseInt(retryAfter)).isPositive());
 		}
-		String lastPassed = passed.get(passed.size() - 1).headers().firstValue("X-Request-Id").orElseThrow();
-		this.platform.catalog().awaitRequestLogged(lastPassed);
+		this.platform.catalog().awaitLogCaughtUp();
+		for (HttpResponse<String> response : passed) {
+			String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+			assertThat(this.platform.catalog().hasLoggedRequest(requestId)).as("%s reached the service", requestId)
+				.isTrue();
+		}
 		for (HttpResponse<String> response : limited) {
 			String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 			assertThat(requestIds).contains(requestId);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -185,9 +186,24 @@ public final class ServiceProcess {
 		return RequestLogLine.parse(awaitLogLine((line) -> isRequest(line, requestId))).orElseThrow();
 	}
 
-	/** Whether this service has logged the request with this id, that is, handled it. */
+	/**
+	 * Whether this service has logged the request with this id, that is, handled it. A
+	 * line may be written just after its response went: for a "no", call
+	 * {@link #awaitLogCaughtUp()} first.
+	 */
 	public boolean hasLoggedRequest(String requestId) {
 		return logLines().stream().anyMatch((line) -> isRequest(line, requestId));
+	}
+
+	/**
+	 * Sends the service a request of its own and waits until it has logged it, so that
+	 * every request it handled before is in the log by then.
+	 */
+	public void awaitLogCaughtUp() throws IOException, InterruptedException {
+		String marker = "e2e-marker-" + UUID.randomUUID();
+		this.http.send(HttpRequest.newBuilder(uri("/actuator/info")).header("X-Request-Id", marker).build(),
+				BodyHandlers.discarding());
+		awaitRequestLogged(marker);
 	}
 
 	private static boolean isRequest(String line, String requestId) {
