@@ -119,8 +119,8 @@ class GatewayLimitsSystemTests {
 	}
 
 	private HttpResponse<String> post(BodyPublisher body, String requestId) throws Exception {
-		// Asks before sending: the refusal then comes before the body, as a client should
-		// wait for.
+		// Expect: 100-continue, so that the client reads the refusal rather than a
+		// connection closed while it was still sending.
 		return this.http.send(HttpRequest.newBuilder(this.platform.gatewayUri(PATH))
 			.header("Content-Type", "application/json")
 			.header("X-Request-Id", requestId)
