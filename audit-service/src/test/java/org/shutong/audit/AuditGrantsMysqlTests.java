@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * audit service's own database user can read and append events but never change or remove
  * one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// The mysql profile generates no keys; the test makes its own under target/, as the other
+// tests do.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "shutong.keys.generate-missing=true", "shutong.data-dir=target/test-data" })
 @ActiveProfiles("mysql")
 class AuditGrantsMysqlTests {
 

@@ -18,6 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -26,8 +28,12 @@ import org.springframework.security.oauth2.server.authorization.authentication.J
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -46,20 +52,22 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) {
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http,
+			RegisteredClientRepository registeredClients) {
 		ClientAssertionDecoders assertions = new ClientAssertionDecoders();
 		http.oauth2AuthorizationServer((authorizationServer) -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
 			authorizationServer.oidc(Customizer.withDefaults())
-				.clientAuthentication(
-						(clients) -> clients.authenticationProviders((providers) -> providers.forEach((provider) -> {
-							if (provider instanceof JwtClientAssertionAuthenticationProvider assertion) {
-								assertion.setJwtDecoderFactory(assertions);
-							}
-							else if (provider instanceof ClientSecretAuthenticationProvider secret) {
-								secret.setPasswordEncoder(ClientSecrets.encoder());
-							}
-						})));
+				.clientAuthentication((clients) -> clients.authenticationConverter(PublicClientRefresh.converter())
+					.authenticationProvider(PublicClientRefresh.provider(registeredClients))
+					.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof JwtClientAssertionAuthenticationProvider assertion) {
+							assertion.setJwtDecoderFactory(assertions);
+						}
+						else if (provider instanceof ClientSecretAuthenticationProvider secret) {
+							secret.setPasswordEncoder(ClientSecrets.encoder());
+						}
+					})));
 		});
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
@@ -95,6 +103,19 @@ class AuthorizationServerConfiguration {
 	OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc,
 			RegisteredClientRepository clients) {
 		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	}
+
+	/**
+	 * Spring's token generators but for refresh tokens, which the public command-line
+	 * client gets too.
+	 */
+	@Bean
+	OAuth2TokenGenerator<OAuth2Token> tokenGenerator(SigningKeyRing keys,
+			OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims, Clock clock) {
+		JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
+		jwts.setJwtCustomizer(tokenClaims);
+		return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(),
+				new RefreshTokenGenerator(clock));
 	}
 
 	@Bean

@@ -1,6 +1,6 @@
 package org.shutong.gateway.authorization;
 
-import java.util.List;
+import java.util.ArrayList;
 
 import org.shutong.gateway.client.DepartmentClients;
 import org.shutong.gateway.signingkey.SigningKeyRing;
@@ -19,6 +19,11 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * What the gateway's tokens say: every JWT is signed ES256 with the active key; access
  * tokens name the audience services, the client, and either the client's department
  * ({@code dept}) or the person's roles, department and holder reference.
+ * <p>
+ * List claims are {@link ArrayList}s: the claims are stored with the authorization as
+ * typed JSON, and Spring Security reads back only collection types on its allow-list
+ * ({@code List.copyOf} makes one that is not, and the authorization could no longer be
+ * found for introspection, revocation or refresh).
  */
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -44,14 +49,14 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 				claims.claim(Caller.DEPARTMENT_CLAIM, department);
 			}
 			if (accessToken) {
-				claims.audience(List.copyOf(Audiences.forScopes(context.getAuthorizedScopes())));
+				claims.audience(new ArrayList<>(Audiences.forScopes(context.getAuthorizedScopes())));
 				claims.claim(Caller.CLIENT_ID_CLAIM, context.getRegisteredClient().getClientId());
 			}
 			return;
 		}
 		UserAccount user = this.users.findById(context.getPrincipal().getName()).orElse(null);
 		if (user != null) {
-			claims.claim(Caller.ROLES_CLAIM, List.copyOf(user.roles()));
+			claims.claim(Caller.ROLES_CLAIM, new ArrayList<>(user.roles()));
 			if (user.departmentCode() != null) {
 				claims.claim(Caller.DEPARTMENT_CLAIM, user.departmentCode());
 			}
@@ -60,7 +65,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			}
 		}
 		if (accessToken) {
-			claims.audience(List.copyOf(Audiences.forPeople()));
+			claims.audience(new ArrayList<>(Audiences.forPeople()));
 			claims.claim(Caller.CLIENT_ID_CLAIM, context.getRegisteredClient().getClientId());
 		}
 	}

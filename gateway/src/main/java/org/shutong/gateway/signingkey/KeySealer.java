@@ -49,9 +49,8 @@ class KeySealer {
 					StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(
-					"cannot open signing key " + keyId + ": is shutong.gateway.master-key the one it was sealed with?",
-					ex);
+			throw new IllegalStateException("cannot open signing key " + keyId
+					+ ": is shutong.gateway.signing-keys.master-key the one it was sealed with?", ex);
 		}
 	}
 

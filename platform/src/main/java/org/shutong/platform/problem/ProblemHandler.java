@@ -122,6 +122,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		// The limit hit while another component streamed the body on, e.g. the gateway's
+		// HTTP client proxying it, which wraps the exception in its own.
+		RequestBodyTooLargeException tooLarge = findCause(ex, RequestBodyTooLargeException.class);
+		if (tooLarge != null) {
+			return handleTooLarge(tooLarge, request);
+		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = Problems.of(PlatformProblem.INTERNAL_ERROR,
 				"The request could not be completed. Quote the request id when reporting this.");

@@ -1,5 +1,7 @@
 package org.shutong.platform.problem;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -10,6 +12,8 @@ import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -18,8 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * A tiny application whose endpoints fail in every way a service can.
@@ -71,9 +77,34 @@ class ProblemFixtureApplication {
 			return MDC.get("traceId") + " " + MDC.get("requestId");
 		}
 
+		/** What a proxy behind the filters would pass on as the request id. */
+		@GetMapping("/fixture/request-id-header")
+		String requestIdHeader(@RequestHeader HttpHeaders headers) {
+			return String.join(",", headers.getOrEmpty("X-Request-Id"));
+		}
+
+		/**
+		 * Streams the body on like the gateway's proxy does, whose HTTP client wraps the
+		 * size limit's exception in its own.
+		 */
+		@PostMapping("/fixture/relay")
+		String relay(InputStream body) {
+			try {
+				return body.readAllBytes().length + " bytes relayed";
+			}
+			catch (IOException ex) {
+				throw new ResourceAccessException("I/O error on POST request for \"http://upstream/\"", ex);
+			}
+		}
+
 		@GetMapping("/fixture/conflict")
 		String conflict() {
 			throw new ProblemException(PlatformProblem.CONFLICT, "The permit was already revoked.");
+		}
+
+		@GetMapping("/fixture/duplicate")
+		void duplicate() {
+			throw new DataIntegrityViolationException("Duplicate entry '42' for key 'PRIMARY' in table secret_table");
 		}
 
 		@GetMapping("/fixture/failure")

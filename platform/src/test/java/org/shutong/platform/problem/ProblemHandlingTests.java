@@ -11,17 +11,21 @@ import java.net.http.HttpResponse.BodyHandlers;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "shutong.web.max-request-size=1KB", "shutong.security.audience=problem-fixture" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "shutong.web.max-request-size=1KB",
+		"shutong.security.audience=problem-fixture", "shutong.data-dir=target/test-data" })
 class ProblemHandlingTests {
 
 	private static final String VALID = """
@@ -113,6 +117,15 @@ class ProblemHandlingTests {
 		}
 
 		@Test
+		void oversizeStreamedBodyRelayedOnIs413() throws Exception {
+			byte[] large = new byte[4096];
+			BodyPublisher chunked = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large));
+			JsonNode problem = problem(post("/fixture/relay", chunked), 413);
+			assertThat(problem.get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+			assertThat(problem.get("detail").asString()).isEqualTo("The request body is larger than 1024 bytes.");
+		}
+
+		@Test
 		void wrongContentTypeIs415() throws Exception {
 			HttpRequest request = HttpRequest.newBuilder(uri("/fixture/permits"))
 				.header("Content-Type", "text/plain")
@@ -159,6 +172,15 @@ class ProblemHandlingTests {
 		}
 
 		@Test
+		void conflictingWriteIsA409RevealingNoSql() throws Exception {
+			HttpResponse<String> response = get("/fixture/duplicate");
+			JsonNode problem = problem(response, 409);
+			assertThat(problem.get("code").asString()).isEqualTo("CONFLICT");
+			assertThat(problem.get("requestId").asString()).isNotBlank();
+			assertThat(response.body()).doesNotContain("secret_table", "Duplicate entry");
+		}
+
+		@Test
 		void unexpectedErrorRevealsNothingInternal() throws Exception {
 			HttpResponse<String> response = get("/fixture/failure");
 			JsonNode problem = problem(response, 500);
@@ -169,6 +191,7 @@ class ProblemHandlingTests {
 	}
 
 	@Nested
+	@ExtendWith(OutputCaptureExtension.class)
 	class RequestIds {
 
 		@Test
@@ -194,6 +217,57 @@ class ProblemHandlingTests {
 				.header("X-Request-Id", "<script>alert(1)</script>")
 				.build());
 			assertThat(response.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
+		}
+
+		@Test
+		void generatedRequestIdIsWhatTheRequestSaysDownstream() throws Exception {
+			HttpResponse<String> response = get("/fixture/request-id-header");
+			assertThat(response.body()).matches("[0-9a-f-]{36}")
+				.isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+		}
+
+		@Test
+		void replacedRequestIdIsWhatTheRequestSaysDownstream() throws Exception {
+			HttpResponse<String> response = send(
+					HttpRequest.newBuilder(uri("/fixture/request-id-header")).header("x-request-id", "bad id").build());
+			assertThat(response.body()).matches("[0-9a-f-]{36}")
+				.isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+		}
+
+		@Test
+		void eachRequestIsLoggedUnderItsTraceAndRequestIds(CapturedOutput output) throws Exception {
+			send(HttpRequest.newBuilder(uri("/fixture/conflict?holder=330106199203150027"))
+				.header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+				.header("X-Request-Id", "req-logged-0001")
+				.build());
+			// The line is written once the response has gone.
+			await().untilAsserted(
+					() -> assertThat(output.getOut().lines().filter((line) -> line.contains("req-logged-0001")))
+						.anySatisfy((line) -> assertThat(line).contains("[0af7651916cd43dd8448eb211c80319c,")
+							.contains("GET /fixture/conflict 409 ")
+							.doesNotContain("330106199203150027")));
+		}
+
+		@Test
+		void aBodyRefusedForItsSizeIsLoggedToo(CapturedOutput output) throws Exception {
+			send(HttpRequest.newBuilder(uri("/fixture/permits"))
+				.header("Content-Type", "application/json")
+				.header("X-Request-Id", "req-too-large-0001")
+				.POST(BodyPublishers.ofString("x".repeat(2048)))
+				.build());
+			await().untilAsserted(
+					() -> assertThat(output.getOut().lines().filter((line) -> line.contains("req-too-large-0001")))
+						.anySatisfy((line) -> assertThat(line).contains("POST /fixture/permits 413 ")));
+		}
+
+		@Test
+		void healthProbesAreNotLogged(CapturedOutput output) throws Exception {
+			send(HttpRequest.newBuilder(uri("/actuator/health")).header("X-Request-Id", "req-probe-0001").build());
+			// A request sent after the probe is logged, so the probe would have been by
+			// then.
+			send(HttpRequest.newBuilder(uri("/fixture/conflict")).header("X-Request-Id", "req-after-probe-1").build());
+			await().untilAsserted(() -> assertThat(output.getOut()).contains("req-after-probe-1"));
+			assertThat(output.getOut()).doesNotContain("req-probe-0001");
 		}
 
 	}

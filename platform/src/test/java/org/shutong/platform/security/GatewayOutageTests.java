@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Services start before the gateway, and keep running while it is down.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "shutong.security.audience=" + GatewayTokens.AUDIENCE)
+		properties = { "shutong.security.audience=" + GatewayTokens.AUDIENCE, "shutong.data-dir=target/test-data" })
 class GatewayOutageTests {
 
 	private static final String UNREACHABLE = "http://127.0.0.1:" + closedPort();

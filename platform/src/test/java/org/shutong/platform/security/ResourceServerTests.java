@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gateway's, whose keys a WireMock server publishes.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "shutong.security.audience=" + GatewayTokens.AUDIENCE)
+		properties = { "shutong.security.audience=" + GatewayTokens.AUDIENCE, "shutong.data-dir=target/test-data" })
 class ResourceServerTests {
 
 	// One server for all nested classes, as they share one application context.
