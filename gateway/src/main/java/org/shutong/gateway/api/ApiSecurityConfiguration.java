@@ -1,10 +1,12 @@
 package org.shutong.gateway.api;
 
 import org.shutong.gateway.signingkey.SigningKeyRing;
+import org.shutong.platform.security.PlatformSecurityAutoConfiguration;
 import org.shutong.platform.security.PlatformSecurityProperties;
 import org.shutong.platform.security.ProblemAccessDeniedHandler;
 import org.shutong.platform.security.ProblemAuthenticationEntryPoint;
 import org.shutong.platform.security.ServiceTokenValidator;
+import org.shutong.platform.security.VerifiedTokenCache;
 import org.shutong.platform.web.ProblemResponseWriter;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,7 +69,7 @@ class ApiSecurityConfiguration {
 			.jwsAlgorithms((algorithms) -> algorithms.addAll(properties.jwsAlgorithms()))
 			.build();
 		decoder.setJwtValidator(ServiceTokenValidator.of(properties));
-		return decoder;
+		return new VerifiedTokenCache(decoder, PlatformSecurityAutoConfiguration.VERIFIED_TOKENS);
 	}
 
 }

@@ -44,6 +44,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class PlatformSecurityAutoConfiguration {
 
+	/** How many verified tokens a service remembers. */
+	public static final long VERIFIED_TOKENS = 10_000;
+
 	private static final String[] OPEN_PATHS = { "/actuator/health/**", "/actuator/info", "/error" };
 
 	@Bean
@@ -56,7 +59,7 @@ public class PlatformSecurityAutoConfiguration {
 			.jwsAlgorithms((algorithms) -> algorithms.addAll(properties.jwsAlgorithms()))
 			.build();
 		decoder.setJwtValidator(validator);
-		return decoder;
+		return new VerifiedTokenCache(decoder, VERIFIED_TOKENS);
 	}
 
 	@Bean
