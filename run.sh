@@ -65,6 +65,14 @@ if [ "$profile" = mysql ]; then
   done <"$keys"
 fi
 
+for entry in "${services[@]}"; do
+  port=${entry##*:}
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port (${entry%%:*}) is already in use: stop what listens there first" >&2
+    exit 1
+  fi
+done
+
 pids=()
 stop_all() {
   trap - INT TERM EXIT
