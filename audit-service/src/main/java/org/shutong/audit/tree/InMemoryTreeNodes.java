@@ -16,22 +16,9 @@ public final class InMemoryTreeNodes implements TreeNodes {
 	 * @return the index of the new leaf
 	 */
 	public synchronized long append(byte[] leafHash) {
-		if (leafHash == null || leafHash.length != MerkleHash.SIZE) {
-			throw new IllegalArgumentException("A leaf hash must be " + MerkleHash.SIZE + " bytes");
-		}
 		long leafIndex = size();
-		byte[] hash = leafHash.clone();
-		int level = 0;
-		while (true) {
-			List<byte[]> nodes = level(level);
-			nodes.add(hash);
-			int index = nodes.size() - 1;
-			if (index % 2 == 0) {
-				return leafIndex;
-			}
-			hash = MerkleHash.node(nodes.get(index - 1), hash);
-			level++;
-		}
+		SubtreeCompletion.append(leafIndex, leafHash, this::node, (level, index, hash) -> level(level).add(hash));
+		return leafIndex;
 	}
 
 	/** The number of leaves appended so far. */
