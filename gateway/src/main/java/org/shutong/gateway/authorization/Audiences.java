@@ -41,8 +41,8 @@ final class Audiences {
 		return audiences;
 	}
 
-	static Set<String> forPeople() {
-		return new LinkedHashSet<>(List.of(GATEWAY, CATALOG, CERTIFICATE, AUDIT));
+	static List<String> forPeople() {
+		return List.of(GATEWAY, CATALOG, CERTIFICATE, AUDIT);
 	}
 
 }

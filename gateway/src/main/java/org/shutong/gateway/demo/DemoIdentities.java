@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.shutong.gateway.client.ClientAuthMethod;
 import org.shutong.gateway.client.ClientRegistry;
 import org.shutong.gateway.department.DepartmentRegistry;
 import org.shutong.gateway.user.UserRegistry;
+import org.shutong.platform.keys.KeyMaterial;
 import org.shutong.platform.security.Roles;
 import org.shutong.platform.security.Scopes;
 import org.slf4j.Logger;
@@ -111,12 +111,7 @@ class DemoIdentities implements ApplicationRunner {
 			Files.createDirectories(this.credentialsFile.toAbsolutePath().getParent());
 			Files.writeString(this.credentialsFile, text + "\n", StandardOpenOption.CREATE,
 					StandardOpenOption.TRUNCATE_EXISTING);
-			try {
-				Files.setPosixFilePermissions(this.credentialsFile, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// Not a POSIX file system.
-			}
+			KeyMaterial.restrictToOwner(this.credentialsFile);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

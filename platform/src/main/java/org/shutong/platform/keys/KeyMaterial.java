@@ -69,7 +69,11 @@ public final class KeyMaterial {
 		}
 	}
 
-	private static void restrictToOwner(Path file) throws IOException {
+	/**
+	 * Lets only this user read and write a file of secrets, where the file system knows
+	 * POSIX permissions.
+	 */
+	public static void restrictToOwner(Path file) throws IOException {
 		try {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		}
