@@ -1,0 +1,10 @@
+package org.shutong.platform.audit;
+
+/**
+ * How an audited operation ended.
+ */
+public enum AuditOutcome {
+
+	SUCCESS, DENIED, FAILED
+
+}
