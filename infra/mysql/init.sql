@@ -24,4 +24,6 @@ CREATE USER IF NOT EXISTS 'shutong_audit_owner'@'%' IDENTIFIED BY 'shutong_audit
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES ON shutong_audit.* TO 'shutong_audit_owner'@'%';
 
 CREATE USER IF NOT EXISTS 'shutong_audit'@'%' IDENTIFIED BY 'shutong_audit';
-GRANT SELECT, INSERT ON shutong_audit.* TO 'shutong_audit'@'%';
+-- LOCK TABLES only so that MySQL 8 lets it take the sequencer's row lock (SELECT ... FOR UPDATE);
+-- it changes no data.
+GRANT SELECT, INSERT, LOCK TABLES ON shutong_audit.* TO 'shutong_audit'@'%';

@@ -1,13 +1,14 @@
 package org.shutong.audit;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.shutong.audit.event.AuditEvent;
-import org.shutong.audit.event.AuditEventRepository;
-import org.shutong.audit.event.EventRecord;
-import org.shutong.audit.event.Outcome;
+import org.shutong.audit.event.LoggedEvent;
+import org.shutong.audit.event.LoggedEventRepository;
+import org.shutong.audit.log.Appended;
+import org.shutong.audit.log.AuditLog;
+import org.shutong.audit.log.EventLeaves;
+import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.testing.ServiceStartupContract;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,21 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AuditPersistenceContract extends ServiceStartupContract {
 
 	@Autowired
-	private AuditEventRepository events;
+	private AuditLog log;
+
+	@Autowired
+	private LoggedEventRepository events;
 
 	@Test
 	void appendsAndReadsBackAnEvent() {
-		String eventId = UUID.randomUUID().toString();
-		long leafIndex = System.nanoTime();
-		EventRecord record = new EventRecord(eventId, Instant.parse("2026-11-23T08:00:00Z"), "catalog-service",
-				"EXCHANGE_QUERY", Outcome.SUCCESS, new EventRecord.Actor("11100000000013338W", "mz-system", null),
-				new EventRecord.Subject("PERSON", "hmac:3f2a"), "MZ-00000001", "S-0001", "婚姻登记", "trace-1");
-		this.events.save(new AuditEvent(leafIndex, record, Instant.now(), new byte[] { 1, 2, 3 }));
+		AuditEvent event = EventLeaves.normalized(AuditEvents.query());
+		Appended appended = this.log.append(List.of(event)).get(0);
 
-		AuditEvent stored = this.events.findByEventId(eventId).orElseThrow();
-		assertThat(stored.leafIndex()).isEqualTo(leafIndex);
-		assertThat(stored.record()).isEqualTo(record);
-		assertThat(stored.leaf()).containsExactly(1, 2, 3);
+		LoggedEvent stored = this.events.findByEventId(event.eventId().toString()).orElseThrow();
+		assertThat(stored.leafIndex()).isEqualTo(appended.leafIndex());
+		assertThat(stored.occurredAt()).isEqualTo(event.occurredAt());
+		assertThat(stored.subjectReference()).isEqualTo(AuditEvents.CITIZEN);
+		assertThat(EventLeaves.parse(stored.leaf())).isEqualTo(event);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.shutong.audit.log.SequencerLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -139,9 +140,15 @@ abstract class JdbcTreeNodesContract {
 		}
 	}
 
+	/**
+	 * Starts from an empty table, holding the sequencer lock so that the running service
+	 * appends nothing meanwhile; the rollback puts back what the service had logged.
+	 */
 	private void inRolledBackTransaction(Consumer<JdbcTreeNodes> test) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			status.setRollbackOnly();
+			SequencerLock.take(this.jdbc);
+			this.jdbc.update("DELETE FROM tree_node");
 			test.accept(new JdbcTreeNodes(this.jdbc));
 		});
 	}

@@ -1,16 +1,13 @@
 package org.shutong.platform.problem;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.Order;
@@ -52,7 +49,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
 		if (mismatch != null && !mismatch.getPath().isEmpty()) {
-			FieldError error = new FieldError(JsonPaths.of(mismatch.getPath()), describe(mismatch));
+			FieldError error = JsonFieldErrors.of(mismatch);
 			return respond(Problems.invalid("The request body has a field of the wrong type or value.", List.of(error)),
 					headers, request);
 		}
@@ -152,21 +149,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 					? fieldError.getField() : error.getObjectName();
 			return new FieldError(field, error.getDefaultMessage());
 		}).toList();
-	}
-
-	private static String describe(MismatchedInputException ex) {
-		if (ex instanceof InvalidFormatException format && format.getTargetType() != null
-				&& format.getTargetType().isEnum()) {
-			Object[] constants = format.getTargetType().getEnumConstants();
-			return "must be one of " + java.util.Arrays.toString(constants);
-		}
-		if (ex instanceof UnrecognizedPropertyException) {
-			return "is not a known field";
-		}
-		if (ex.getTargetType() != null) {
-			return "must be a valid " + ex.getTargetType().getSimpleName().toLowerCase(Locale.ROOT);
-		}
-		return "has the wrong type";
 	}
 
 	private static String parameterName(@Nullable String name) {

@@ -105,6 +105,8 @@ public class PlatformSecurityAutoConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN_PATHS)
 				.permitAll()
+				.requestMatchers(properties.publicPaths().toArray(String[]::new))
+				.permitAll()
 				.requestMatchers("/actuator/prometheus")
 				.authenticated()
 				.anyRequest()

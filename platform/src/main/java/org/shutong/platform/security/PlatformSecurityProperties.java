@@ -1,5 +1,6 @@
 package org.shutong.platform.security;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
@@ -18,10 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * @param jwkSetUri where the gateway publishes its signing keys, fetched on first use
  * @param audience the name this service has in a token's {@code aud} claim
  * @param jwsAlgorithms the only signature algorithms accepted
+ * @param publicPaths path patterns anyone may call without a token (e.g. what lets an
+ * outside party verify something); empty by default
  */
 @ConfigurationProperties("shutong.security")
 @Validated
 public record PlatformSecurityProperties(@NotBlank String issuer, @NotBlank String jwkSetUri, @Nullable String audience,
-		@NotEmpty Set<SignatureAlgorithm> jwsAlgorithms) {
+		@NotEmpty Set<SignatureAlgorithm> jwsAlgorithms, @Nullable List<String> publicPaths) {
+
+	public List<String> publicPaths() {
+		return (this.publicPaths != null) ? this.publicPaths : List.of();
+	}
 
 }

@@ -6,10 +6,9 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
-import org.shutong.audit.event.AuditEvent;
-import org.shutong.audit.event.AuditEventRepository;
-import org.shutong.audit.event.EventRecord;
-import org.shutong.audit.event.Outcome;
+import org.shutong.audit.event.LoggedEvent;
+import org.shutong.audit.event.LoggedEventRepository;
+import org.shutong.platform.audit.AuditOutcome;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,9 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditEventController {
 
-	private final AuditEventRepository events;
+	private final LoggedEventRepository events;
 
-	AuditEventController(AuditEventRepository events) {
+	AuditEventController(LoggedEventRepository events) {
 		this.events = events;
 	}
 
@@ -41,7 +40,7 @@ class AuditEventController {
 			@RequestParam(required = false) @Min(0) @Nullable Long before) {
 		// One more than asked for tells whether another page follows.
 		Limit oneMore = Limit.of(limit + 1);
-		List<AuditEvent> found = (before != null)
+		List<LoggedEvent> found = (before != null)
 				? this.events.findByLeafIndexLessThanOrderByLeafIndexDesc(before, oneMore)
 				: this.events.findByOrderByLeafIndexDesc(oneMore);
 		List<EventView> items = found.stream().limit(limit).map(EventView::of).toList();
@@ -52,15 +51,14 @@ class AuditEventController {
 	record EventPage(List<EventView> items, @Nullable Long next) {
 	}
 
-	record EventView(long leafIndex, String eventId, Instant occurredAt, String service, String action, Outcome outcome,
-			@Nullable String actorDepartment, @Nullable String actorClient, @Nullable String resource,
-			@Nullable String serviceItemCode, @Nullable String purpose) {
+	record EventView(long leafIndex, String eventId, Instant occurredAt, String service, String action,
+			AuditOutcome outcome, @Nullable String actorDepartment, @Nullable String actorClient,
+			@Nullable String resource, @Nullable String serviceItemCode, @Nullable String purpose) {
 
-		static EventView of(AuditEvent event) {
-			EventRecord record = event.record();
-			return new EventView(event.leafIndex(), record.eventId(), record.occurredAt(), record.service(),
-					record.action(), record.outcome(), record.actor().departmentCode(), record.actor().clientId(),
-					record.resource(), record.serviceItemCode(), record.purpose());
+		static EventView of(LoggedEvent event) {
+			return new EventView(event.leafIndex(), event.eventId(), event.occurredAt(), event.service(),
+					event.action(), event.outcome(), event.actorDepartment(), event.actorClient(), event.resource(),
+					event.serviceItemCode(), event.purpose());
 		}
 
 	}

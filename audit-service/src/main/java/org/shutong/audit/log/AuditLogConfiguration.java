@@ -1,0 +1,28 @@
+package org.shutong.audit.log;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SequencerSettings.class)
+class AuditLogConfiguration {
+
+	@Bean
+	Sequencer sequencer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Checkpointing checkpointing,
+			SequencerSettings settings) {
+		LogWriter writer = new LogWriter(jdbc, new TransactionTemplate(transactions), Clock.systemUTC());
+		return new Sequencer(writer, checkpointing, settings);
+	}
+
+	@Bean
+	AuditLog auditLog(Sequencer sequencer, SequencerSettings settings) {
+		return new AuditLog(sequencer, settings.timeout());
+	}
+
+}
