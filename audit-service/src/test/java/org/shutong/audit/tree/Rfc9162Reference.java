@@ -11,7 +11,7 @@ import java.util.List;
  * with no regard for cost, to check the main code against. It deliberately uses nothing
  * from main.
  */
-final class Rfc9162Reference {
+public final class Rfc9162Reference {
 
 	private Rfc9162Reference() {
 	}
@@ -29,7 +29,7 @@ final class Rfc9162Reference {
 		}
 	}
 
-	static byte[] leafHash(byte[] entry) {
+	public static byte[] leafHash(byte[] entry) {
 		return sha256(new byte[] { 0x00 }, entry);
 	}
 
@@ -41,7 +41,7 @@ final class Rfc9162Reference {
 	 * §2.1.1 MTH over leaf hashes (the leaf hashing of the definition is already
 	 * applied).
 	 */
-	static byte[] mth(List<byte[]> leafHashes) {
+	public static byte[] mth(List<byte[]> leafHashes) {
 		int n = leafHashes.size();
 		if (n == 0) {
 			return sha256();
@@ -100,7 +100,7 @@ final class Rfc9162Reference {
 	}
 
 	/** §2.1.3.2, step by step. */
-	static boolean verifyInclusion(byte[] hash, long leafIndex, long treeSize, List<byte[]> inclusionPath,
+	public static boolean verifyInclusion(byte[] hash, long leafIndex, long treeSize, List<byte[]> inclusionPath,
 			byte[] rootHash) {
 		if (leafIndex >= treeSize) {
 			return false;
@@ -131,7 +131,7 @@ final class Rfc9162Reference {
 	}
 
 	/** §2.1.4.2, step by step, for first < second. */
-	static boolean verifyConsistency(long first, long second, byte[] firstHash, byte[] secondHash,
+	public static boolean verifyConsistency(long first, long second, byte[] firstHash, byte[] secondHash,
 			List<byte[]> consistencyPath) {
 		if (consistencyPath.isEmpty()) {
 			return false;
