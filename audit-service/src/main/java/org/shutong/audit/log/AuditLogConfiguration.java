@@ -2,6 +2,8 @@ package org.shutong.audit.log;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,14 +17,14 @@ class AuditLogConfiguration {
 
 	@Bean
 	Sequencer sequencer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Checkpointing checkpointing,
-			SequencerSettings settings) {
+			SequencerSettings settings, MeterRegistry meters) {
 		LogWriter writer = new LogWriter(jdbc, new TransactionTemplate(transactions), Clock.systemUTC());
-		return new Sequencer(writer, checkpointing, settings);
+		return new Sequencer(writer, checkpointing, settings, meters);
 	}
 
 	@Bean
-	AuditLog auditLog(Sequencer sequencer, SequencerSettings settings) {
-		return new AuditLog(sequencer, settings.timeout());
+	AuditLog auditLog(Sequencer sequencer, JdbcTemplate jdbc, SequencerSettings settings) {
+		return new AuditLog(sequencer, new EventRows(jdbc), settings.timeout());
 	}
 
 }

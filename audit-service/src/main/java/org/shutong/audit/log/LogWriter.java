@@ -2,6 +2,7 @@ package org.shutong.audit.log;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.shutong.audit.tree.JdbcTreeNodes;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -37,11 +39,28 @@ final class LogWriter {
 		this.clock = clock;
 	}
 
+	/**
+	 * The events were looked up in the log before they were queued (see
+	 * {@link AuditLog#append}), so the batch first goes in without looking again: a
+	 * redelivery committed between that lookup and this transaction trips the unique
+	 * event id, and the batch is then written again, looking up every id under the lock.
+	 */
 	List<Appended> write(List<Leaf> leaves) {
+		try {
+			return append(leaves, false);
+		}
+		catch (DuplicateKeyException ex) {
+			return append(leaves, true);
+		}
+	}
+
+	private List<Appended> append(List<Leaf> leaves, boolean lookUp) {
 		List<Appended> appended = this.transactions.execute((status) -> {
 			SequencerLock.take(this.jdbc);
-			Map<UUID, Long> logged = this.rows
-				.logged(leaves.stream().map((leaf) -> leaf.event().eventId()).collect(Collectors.toSet()));
+			Map<UUID, Long> logged = lookUp
+					? this.rows
+						.logged(leaves.stream().map((leaf) -> leaf.event().eventId()).collect(Collectors.toSet()))
+					: new HashMap<>();
 			long size = this.rows.size();
 			List<Leaf> fresh = new ArrayList<>();
 			List<Appended> results = new ArrayList<>(leaves.size());

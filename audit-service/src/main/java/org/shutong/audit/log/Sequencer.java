@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +39,18 @@ final class Sequencer implements SmartLifecycle {
 
 	private Thread thread;
 
-	Sequencer(LogWriter writer, Checkpointing checkpointing, SequencerSettings settings) {
+	private final Timer batches;
+
+	private final DistributionSummary batchSizes;
+
+	Sequencer(LogWriter writer, Checkpointing checkpointing, SequencerSettings settings, MeterRegistry meters) {
 		this.writer = writer;
+		this.batches = Timer.builder("audit.sequencer.batches")
+			.description("Transactions appending a batch of events to the log")
+			.register(meters);
+		this.batchSizes = DistributionSummary.builder("audit.sequencer.batch.events")
+			.description("Events appended per transaction")
+			.register(meters);
 		this.checkpointing = checkpointing;
 		this.settings = settings;
 		this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
@@ -114,7 +127,8 @@ final class Sequencer implements SmartLifecycle {
 		List<Leaf> leaves = new ArrayList<>(events);
 		batch.forEach((submission) -> leaves.addAll(submission.leaves()));
 		try {
-			List<Appended> appended = this.writer.write(leaves);
+			List<Appended> appended = this.batches.record(() -> this.writer.write(leaves));
+			this.batchSizes.record(events);
 			int from = 0;
 			for (Submission submission : batch) {
 				int to = from + submission.leaves().size();

@@ -3,8 +3,10 @@ package org.shutong.audit.log;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -75,6 +77,36 @@ abstract class ConcurrentWritersContract {
 				(rs, row) -> Rfc9162Reference.leafHash(rs.getBytes(1)));
 		assertThat(new MerkleTree(new JdbcTreeNodes(this.jdbc), size).root())
 			.isEqualTo(Rfc9162Reference.mth(leafHashes));
+	}
+
+	@Test
+	void theSameEventsDeliveredToBothInstancesAtOnceAreStoredOnce() throws Exception {
+		LogWriter secondInstance = new LogWriter(this.jdbc, new TransactionTemplate(this.transactions),
+				Clock.systemUTC());
+		List<Callable<List<Appended>>> work = new ArrayList<>();
+		List<AuditEvent> all = new ArrayList<>();
+		for (int i = 0; i < BATCHES_PER_WRITER; i++) {
+			List<AuditEvent> events = batch(3);
+			all.addAll(events);
+			work.add(() -> this.log.append(events));
+			work.add(() -> secondInstance.write(events.stream().map(Leaf::of).toList()));
+		}
+		Map<UUID, Set<Long>> answers = new HashMap<>();
+		try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+			for (Future<List<Appended>> result : threads.invokeAll(work)) {
+				result.get()
+					.forEach((event) -> answers.computeIfAbsent(event.eventId(), (id) -> new HashSet<>())
+						.add(event.leafIndex()));
+			}
+		}
+
+		assertThat(answers).hasSize(all.size())
+			.allSatisfy((eventId, leafIndexes) -> assertThat(leafIndexes).hasSize(1));
+		for (AuditEvent event : all) {
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_id = ?", Integer.class,
+					event.eventId().toString()))
+				.isOne();
+		}
 	}
 
 	private static List<AuditEvent> batch(int size) {
