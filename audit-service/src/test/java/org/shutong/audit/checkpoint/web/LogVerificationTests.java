@@ -119,6 +119,7 @@ class LogVerificationTests {
 
 	@Test
 	void aCheckpointFromAnotherKeyDoesNotVerify() throws Exception {
+		signedHeadCovering(append(1).get(0).leafIndex());
 		String note = getJson("/api/audit/checkpoints/latest", null).get("note").asString();
 		String forged = note.replaceFirst("\n\\d+\n", "\n999999999\n");
 
