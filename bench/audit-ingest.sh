@@ -11,6 +11,8 @@
 #
 #   bench/audit-ingest.sh                     (needs curl, python3, the mysql client, MariaDB/MySQL on 127.0.0.1:3306)
 #   EVENTS=200000 PROOF_LEAVES=1000000 bench/audit-ingest.sh
+#   AUDIT_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/audit.jfr,settings=profile" KEEP_WORK=1 bench/audit-ingest.sh
+#     (profile the audit service; KEEP_WORK copies the services' logs to /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/java-home.sh
