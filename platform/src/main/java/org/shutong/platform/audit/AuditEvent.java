@@ -39,8 +39,8 @@ public record AuditEvent(@NotNull UUID eventId, @NotNull Instant occurredAt,
 	}
 
 	/** Whose data was touched. */
-	public record Subject(@NotNull SubjectKind kind,
-			@NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be a holder reference (64 lower-case hex digits)") String reference) {
+	public record Subject(@NotNull SubjectKind kind, @NotNull @Pattern(regexp = "[0-9a-f]{64}",
+			message = "must be a holder reference (64 lower-case hex digits)") String reference) {
 	}
 
 	public enum SubjectKind {
