@@ -52,13 +52,14 @@ mkdir -p "$data_dir/logs"
 # local run, whatever is not set is generated once into a file only this user can read.
 if [ "$profile" = mysql ]; then
   keys="$data_dir/keys/mysql.env"
-  if [ ! -f "$keys" ]; then
-    mkdir -p "$data_dir/keys"
-    (umask 077
-     for name in SHUTONG_GATEWAY_MASTER_KEY SHUTONG_HOLDER_KEY CATALOG_SERVICE_CLIENT_SECRET CERTIFICATE_SERVICE_CLIENT_SECRET; do
-       echo "$name=$(head -c 32 /dev/urandom | base64)"
-     done >"$keys")
-  fi
+  mkdir -p "$data_dir/keys"
+  # A key is generated only when the file lacks it (a key added by a newer version); one
+  # already there is never replaced.
+  (umask 077
+   touch "$keys"
+   for name in SHUTONG_GATEWAY_MASTER_KEY SHUTONG_HOLDER_KEY CATALOG_SERVICE_CLIENT_SECRET CERTIFICATE_SERVICE_CLIENT_SECRET GATEWAY_SERVICE_CLIENT_SECRET; do
+     grep -q "^$name=" "$keys" || echo "$name=$(head -c 32 /dev/urandom | base64)" >>"$keys"
+   done)
   while read -r line; do
     name=${line%%=*}
     [ -n "${!name:-}" ] || export "$line"
