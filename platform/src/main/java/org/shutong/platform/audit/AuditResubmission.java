@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -18,7 +21,7 @@ import org.springframework.modulith.events.core.Staleness;
 import org.springframework.modulith.events.core.TargetEventPublication;
 
 /**
- * Sends unacknowledged audit events again, at startup and then every
+ * Sends unacknowledged audit events again, once the service is ready and then every
  * {@code resubmitInterval}: publications that failed, and those neither acknowledged nor
  * failed within {@code resubmitOlderThan} (their delivery was lost, e.g. with a process
  * that stopped), which are first marked failed. Each round takes at most what the
@@ -26,7 +29,7 @@ import org.springframework.modulith.events.core.TargetEventPublication;
  * an audit-service outage of any length costs a bounded amount of memory and loses
  * nothing.
  */
-final class AuditResubmission implements SmartLifecycle {
+final class AuditResubmission implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuditResubmission.class);
 
@@ -41,6 +44,8 @@ final class AuditResubmission implements SmartLifecycle {
 	private final Duration olderThan;
 
 	private final int roundSize;
+
+	private final AtomicBoolean scheduled = new AtomicBoolean();
 
 	private volatile ScheduledExecutorService scheduler;
 
@@ -103,16 +108,27 @@ final class AuditResubmission implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService executor = Executors
+		this.scheduler = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("audit-resubmission").daemon().factory());
-		executor.scheduleWithFixedDelay(this::round, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
-		this.scheduler = executor;
+	}
+
+	/**
+	 * The first round runs once the service is ready (its own web server too, which the
+	 * gateway needs for its token), the others every {@code resubmitInterval} after.
+	 */
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		ScheduledExecutorService executor = this.scheduler;
+		if (executor != null && this.scheduled.compareAndSet(false, true)) {
+			executor.scheduleWithFixedDelay(this::round, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		}
 	}
 
 	@Override
 	public void stop() {
 		ScheduledExecutorService executor = this.scheduler;
 		this.scheduler = null;
+		this.scheduled.set(false);
 		if (executor != null) {
 			executor.shutdownNow();
 			try {
