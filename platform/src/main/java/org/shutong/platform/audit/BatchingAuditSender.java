@@ -195,7 +195,8 @@ final class BatchingAuditSender implements SmartLifecycle {
 			return true;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not deliver {} audit events; they will be sent again: {}", batch.size(), ex.toString());
+			logger.warn("Could not deliver a batch of {} audit events; they will be sent again: {}", batch.size(),
+					ex.toString());
 			fail(batch, ex);
 			return false;
 		}
