@@ -89,8 +89,18 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 	}
 
 	private static boolean isAudit(EventPublication publication) {
-		return publication instanceof TargetEventPublication target && target.isIdentifiedBy(AuditOutboxListener.TARGET)
-				&& target.getEvent() instanceof AuditEvent;
+		if (!(publication instanceof TargetEventPublication target)
+				|| !target.isIdentifiedBy(AuditOutboxListener.TARGET)) {
+			return false;
+		}
+		try {
+			return target.getEvent() instanceof AuditEvent;
+		}
+		catch (RuntimeException ex) {
+			// Stored by a version whose events this one cannot read: left where it is.
+			logger.error("Cannot read stored audit publication {}: {}", target.getIdentifier(), ex.toString());
+			return false;
+		}
 	}
 
 	private boolean inFlight(EventPublication publication) {
