@@ -53,9 +53,12 @@ mkdir -p "$data_dir/logs"
 if [ "$profile" = mysql ]; then
   keys="$data_dir/keys/mysql.env"
   mkdir -p "$data_dir/keys"
+  # A key is generated only when the file lacks it (a key added by a newer version); one
+  # already there is never replaced.
   (umask 077
-   for name in SHUTONG_GATEWAY_MASTER_KEY SHUTONG_HOLDER_KEY CATALOG_SERVICE_CLIENT_SECRET CERTIFICATE_SERVICE_CLIENT_SECRET SHUTONG_AUDIT_CHECKPOINT_KEY; do
-     grep -qs "^$name=" "$keys" || echo "$name=$(head -c 32 /dev/urandom | base64)" >>"$keys"
+   touch "$keys"
+   for name in SHUTONG_GATEWAY_MASTER_KEY SHUTONG_HOLDER_KEY CATALOG_SERVICE_CLIENT_SECRET CERTIFICATE_SERVICE_CLIENT_SECRET GATEWAY_SERVICE_CLIENT_SECRET SHUTONG_AUDIT_CHECKPOINT_KEY; do
+     grep -q "^$name=" "$keys" || echo "$name=$(head -c 32 /dev/urandom | base64)" >>"$keys"
    done)
   while read -r line; do
     name=${line%%=*}

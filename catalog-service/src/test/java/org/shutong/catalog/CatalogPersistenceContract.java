@@ -12,6 +12,7 @@ import org.shutong.catalog.resource.OpenType;
 import org.shutong.catalog.resource.ResourceStatus;
 import org.shutong.catalog.resource.SharingType;
 import org.shutong.catalog.resource.UpdateCycle;
+import org.shutong.platform.testing.AuditOutboxContract;
 import org.shutong.platform.testing.ServiceStartupContract;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service starts, migrates and maps its tables, on whichever database the subclass
  * picks.
  */
-abstract class CatalogPersistenceContract extends ServiceStartupContract {
+abstract class CatalogPersistenceContract extends ServiceStartupContract implements AuditOutboxContract {
 
 	@Autowired
 	private DataResourceRepository resources;

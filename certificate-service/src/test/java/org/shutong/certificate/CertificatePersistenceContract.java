@@ -9,6 +9,7 @@ import org.shutong.certificate.type.CertificateTypeRepository;
 import org.shutong.certificate.type.FieldType;
 import org.shutong.certificate.type.HolderKind;
 import org.shutong.certificate.type.SurfaceField;
+import org.shutong.platform.testing.AuditOutboxContract;
 import org.shutong.platform.testing.ServiceStartupContract;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service starts, migrates and maps its tables, on whichever database the subclass
  * picks.
  */
-abstract class CertificatePersistenceContract extends ServiceStartupContract {
+abstract class CertificatePersistenceContract extends ServiceStartupContract implements AuditOutboxContract {
 
 	@Autowired
 	private CertificateTypeRepository types;

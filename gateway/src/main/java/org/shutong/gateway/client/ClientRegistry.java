@@ -3,6 +3,7 @@ package org.shutong.gateway.client;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.jspecify.annotations.Nullable;
+import org.shutong.gateway.audit.AdminAudit;
 import org.shutong.gateway.department.DepartmentRegistry;
 import org.shutong.platform.problem.FieldError;
 import org.shutong.platform.problem.PlatformProblem;
@@ -45,14 +47,17 @@ public class ClientRegistry {
 
 	private final TokenPolicy tokens;
 
+	private final AdminAudit audit;
+
 	private final Clock clock;
 
 	ClientRegistry(RegisteredClientRepository clients, DepartmentRegistry departments, JdbcTemplate jdbc,
-			TokenPolicy tokens, Clock clock) {
+			TokenPolicy tokens, AdminAudit audit, Clock clock) {
 		this.clients = clients;
 		this.departments = departments;
 		this.jdbc = jdbc;
 		this.tokens = tokens;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -90,6 +95,9 @@ public class ClientRegistry {
 		RegisteredClient client = DepartmentClients.system(clientId, departmentCode, scopes, authMethod, secretHash,
 				publicJwks, this.tokens, this.clock.instant());
 		this.clients.save(client);
+		this.audit.changed(AdminAudit.CLIENT_CREATE, "client/" + clientId, null,
+				Map.of("departmentCode", departmentCode, "scopes", List.copyOf(new TreeSet<>(scopes)), "authMethod",
+						authMethod.method().getValue()));
 		return new Registered(client, secret);
 	}
 

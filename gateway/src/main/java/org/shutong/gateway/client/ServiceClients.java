@@ -2,11 +2,10 @@ package org.shutong.gateway.client;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
-import org.shutong.platform.keys.KeyMaterial;
+import org.shutong.platform.keys.ServiceClientSecret;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -15,7 +14,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * The platform's own services as OAuth2 clients (e.g. catalog-service writing audit
  * events), registered from configuration on every start so that configuration stays the
  * truth. Each secret is 32 bytes, base64 in the environment; on the embedded default it
- * is generated under the data directory, where the service itself reads it.
+ * is generated under the data directory, where the service itself reads it (both sides
+ * through {@link ServiceClientSecret}).
  *
  * @param serviceClients client id → secret and scopes
  */
@@ -29,20 +29,11 @@ public record ServiceClients(Map<String, ServiceClient> serviceClients) {
 	public record ServiceClient(String secret, Set<String> scopes) {
 	}
 
-	/**
-	 * The secret as sent on the wire: the 32 bytes in unpadded base64url, which needs no
-	 * escaping in HTTP Basic credentials.
-	 */
-	public static String wireSecret(String clientId, String configured, Path dataDir, boolean generate) {
-		byte[] key = KeyMaterial.resolve("shutong.gateway.service-clients." + clientId + ".secret", configured,
-				dataDir.resolve("keys/" + clientId + ".client-secret"), generate, 32);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-	}
-
 	void register(RegisteredClientRepository clients, TokenPolicy tokens, Clock clock, Path dataDir, boolean generate) {
 		this.serviceClients.forEach((clientId, client) -> {
 			String secretHash = ClientSecrets.encoder()
-				.encode(wireSecret(clientId, client.secret(), dataDir, generate));
+				.encode(ServiceClientSecret.wire("shutong.gateway.service-clients." + clientId + ".secret", clientId,
+						client.secret(), dataDir, generate));
 			clients.save(DepartmentClients.service("service-" + clientId, clientId, secretHash, client.scopes(), tokens,
 					clock.instant()));
 		});

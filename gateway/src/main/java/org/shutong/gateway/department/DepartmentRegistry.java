@@ -2,7 +2,9 @@ package org.shutong.gateway.department;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
+import org.shutong.gateway.audit.AdminAudit;
 import org.shutong.platform.identity.CreditCode;
 import org.shutong.platform.problem.PlatformProblem;
 import org.shutong.platform.problem.ProblemException;
@@ -16,10 +18,13 @@ public class DepartmentRegistry {
 
 	private final DepartmentRepository departments;
 
+	private final AdminAudit audit;
+
 	private final Clock clock;
 
-	DepartmentRegistry(DepartmentRepository departments, Clock clock) {
+	DepartmentRegistry(DepartmentRepository departments, AdminAudit audit, Clock clock) {
 		this.departments = departments;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -33,7 +38,11 @@ public class DepartmentRegistry {
 			throw new ProblemException(PlatformProblem.CONFLICT,
 					"A department named " + name + " is already registered.");
 		}
-		return this.departments.save(new Department(new CreditCode(creditCode), name, region, this.clock.instant()));
+		Department department = this.departments
+			.save(new Department(new CreditCode(creditCode), name, region, this.clock.instant()));
+		this.audit.changed(AdminAudit.DEPARTMENT_CREATE, "department/" + creditCode, null,
+				Map.of("name", name, "region", region));
+		return department;
 	}
 
 	@Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -16,6 +17,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.shutong.gateway.audit.AdminAudit;
 
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -37,14 +39,17 @@ public class SigningKeyRing implements JWKSource<SecurityContext> {
 
 	private final SigningKeyProperties properties;
 
+	private final AdminAudit audit;
+
 	private volatile Snapshot snapshot = new Snapshot(List.of(), Instant.MIN);
 
 	SigningKeyRing(SigningKeyStore store, TransactionOperations transactions, Clock clock,
-			SigningKeyProperties properties) {
+			SigningKeyProperties properties, AdminAudit audit) {
 		this.store = store;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	@Override
@@ -95,6 +100,8 @@ public class SigningKeyRing implements JWKSource<SecurityContext> {
 		this.transactions.executeWithoutResult((status) -> {
 			this.store.add(next);
 			this.store.retireAllBut(next.keyId(), next.activatesAt().plus(lastTokenLifetime));
+			this.audit.changed(AdminAudit.SIGNING_KEY_ROTATE, "signing-key/" + next.keyId(), null,
+					Map.of("algorithm", JWSAlgorithm.ES256.getName(), "activatesAt", next.activatesAt().toString()));
 		});
 		reload(now);
 		return next;

@@ -3,12 +3,16 @@ package org.shutong.gateway.user;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+import org.shutong.gateway.audit.AdminAudit;
 import org.shutong.gateway.department.DepartmentRegistry;
+import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.identity.HolderReferences;
 import org.shutong.platform.identity.ResidentIdNumber;
 import org.shutong.platform.problem.FieldError;
@@ -44,14 +48,17 @@ public class UserRegistry {
 
 	private final PasswordEncoder passwords;
 
+	private final AdminAudit audit;
+
 	private final Clock clock;
 
 	UserRegistry(UserAccountRepository users, DepartmentRegistry departments, HolderReferences holders,
-			PasswordEncoder passwords, Clock clock) {
+			PasswordEncoder passwords, AdminAudit audit, Clock clock) {
 		this.users = users;
 		this.departments = departments;
 		this.holders = holders;
 		this.passwords = passwords;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -87,6 +94,16 @@ public class UserRegistry {
 		String holder = (holderIdNumber != null) ? this.holders.of(new ResidentIdNumber(holderIdNumber)) : null;
 		UserAccount account = this.users.save(new UserAccount(username, this.passwords.encode(password),
 				new TreeSet<>(roles), departmentCode, holder, this.clock.instant()));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("roles", List.copyOf(new TreeSet<>(roles)));
+		if (departmentCode != null) {
+			details.put("departmentCode", departmentCode);
+		}
+		details.put("holderLinked", holder != null);
+		// A citizen's account is about that person: named by holder reference, never by
+		// number.
+		this.audit.changed(AdminAudit.USER_CREATE, "user/" + username,
+				(holder != null) ? new AuditEvent.Subject(AuditEvent.SubjectKind.PERSON, holder) : null, details);
 		return new Created(account, password);
 	}
 

@@ -5,12 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.shutong.gateway.audit.AdminAudit;
 import org.shutong.gateway.testing.GatewayHttp;
 import org.shutong.gateway.testing.GatewayHttpTest;
 import org.shutong.gateway.testing.GatewayTest;
 import org.shutong.gateway.testing.Identities;
 import org.shutong.gateway.testing.Jwts;
+import org.shutong.gateway.testing.RecordedAuditEvents;
+import org.shutong.platform.audit.AuditEvent;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @GatewayTest
 class SigningKeyRotationTests extends GatewayHttpTest {
+
+	@Autowired
+	private RecordedAuditEvents audit;
 
 	@Test
 	void publishesTheNewKeyAtOnceAndKeepsSigningWithTheOldOne() {
@@ -35,6 +43,9 @@ class SigningKeyRotationTests extends GatewayHttpTest {
 		assertThat(newKeyId).isNotEqualTo(signingBefore);
 		assertThat(newKey.get("algorithm").asString()).isEqualTo("ES256");
 		assertThat(newKey.get("signing").asBoolean()).isFalse();
+		AuditEvent audited = this.audit.await(AdminAudit.SIGNING_KEY_ROTATE, "signing-key/" + newKeyId);
+		assertThat(audited.actor().clientId()).isEqualTo(administrator.clientId());
+		assertThat(audited.details()).containsEntry("algorithm", "ES256");
 		assertThat(publishedKeyIds()).contains(newKeyId, signingBefore);
 		String tokenAfter = this.gateway.accessToken(administrator, "admin");
 		assertThat(Jwts.parse(tokenAfter).getHeader().getKeyID()).isEqualTo(signingBefore);

@@ -10,6 +10,8 @@ public interface AuditPublisher {
 
 	/**
 	 * @throws IllegalStateException if no transaction is active
+	 * @throws IllegalArgumentException if the event breaks its constraints (see
+	 * {@link AuditEvent}): the audit log would refuse it, so it is not stored
 	 */
 	void publish(AuditEvent event);
 

@@ -29,9 +29,14 @@ import org.springframework.web.client.ResourceAccessException;
 
 /**
  * A tiny application whose endpoints fail in every way a service can.
+ * <p>
+ * No database, and so no event publication registry (on the platform's test classpath for
+ * the audit outbox's tests) either.
  */
 @SpringBootApplication(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+		"org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+		"org.springframework.modulith.events.config.EventPublicationAutoConfiguration" })
 class ProblemFixtureApplication {
 
 	/**

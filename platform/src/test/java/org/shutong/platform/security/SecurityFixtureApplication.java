@@ -8,9 +8,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A tiny service that relies on the platform's security defaults: its controller denies
  * everything unless a method opens itself to a scope or role, as services should.
+ * <p>
+ * No database, and so no event publication registry (on the platform's test classpath for
+ * the audit outbox's tests) either.
  */
 @SpringBootApplication(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+		"org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+		"org.springframework.modulith.events.config.EventPublicationAutoConfiguration" })
 class SecurityFixtureApplication {
 
 	@RestController

@@ -159,6 +159,20 @@ public final class RunningPlatform implements AutoCloseable {
 		this.gateway.awaitReady(Instant.now().plus(START_TIMEOUT));
 	}
 
+	/**
+	 * Stops the audit service and waits until it has exited: the others go on, and their
+	 * audit events wait in their outboxes.
+	 */
+	public void stopAuditService() throws InterruptedException {
+		this.audit.stop();
+	}
+
+	/** Starts the audit service again on the same port and data directory. */
+	public void startAuditService() throws IOException, InterruptedException {
+		this.audit.start();
+		this.audit.awaitReady(Instant.now().plus(START_TIMEOUT));
+	}
+
 	private List<ServiceProcess> services() {
 		return List.of(this.gateway, this.catalog, this.certificate, this.audit);
 	}

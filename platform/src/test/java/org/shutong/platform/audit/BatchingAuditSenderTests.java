@@ -1,0 +1,119 @@
+package org.shutong.platform.audit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sender alone, with a delivery that does what each test needs.
+ */
+class BatchingAuditSenderTests {
+
+	private final List<List<UUID>> delivered = Collections.synchronizedList(new ArrayList<>());
+
+	private BatchingAuditSender sender;
+
+	@AfterEach
+	void stop() {
+		if (this.sender != null) {
+			this.sender.stop();
+		}
+	}
+
+	@Test
+	void aBatchGoesWhenItIsFullOrItsFirstEventHasWaitedLongEnough() {
+		start((events) -> this.delivered.add(events.stream().map(AuditEvent::eventId).toList()), 4,
+				Duration.ofMillis(200), 100);
+		List<CompletableFuture<Void>> done = IntStream.range(0, 6)
+			.mapToObj((i) -> this.sender.submit(AuditOutboxTests.event("exchange.query")))
+			.toList();
+		CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+		assertThat(this.delivered).extracting(List::size).containsExactly(4, 2);
+	}
+
+	@Test
+	void whenTheQueueIsFullAnEventFailsAtOnceAndMemoryStaysBounded() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		start((events) -> {
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.delivered.add(events.stream().map(AuditEvent::eventId).toList());
+		}, 1, Duration.ZERO, 2);
+		// One in flight (blocked), two waiting: the queue is full.
+		CompletableFuture<Void> inFlight = this.sender.submit(AuditOutboxTests.event("exchange.query"));
+		await().until(() -> this.sender.remainingCapacity() == 2);
+		List<CompletableFuture<Void>> waiting = List.of(this.sender.submit(AuditOutboxTests.event("exchange.query")),
+				this.sender.submit(AuditOutboxTests.event("exchange.query")));
+		CompletableFuture<Void> overflow = this.sender.submit(AuditOutboxTests.event("exchange.query"));
+
+		assertThat(overflow).isCompletedExceptionally();
+		assertThat(this.sender.remainingCapacity()).isZero();
+		release.countDown();
+		inFlight.join();
+		waiting.forEach(CompletableFuture::join);
+		assertThat(this.delivered).hasSize(3);
+	}
+
+	@Test
+	void eventsTheAuditLogDoesNotNameAreFoundByHalvingTheBatch() {
+		AuditEvent bad = AuditOutboxTests.event("exchange.query");
+		start((events) -> {
+			if (events.contains(bad)) {
+				throw new AuditEventsRejectedException("400 invalid", List.of());
+			}
+			this.delivered.add(events.stream().map(AuditEvent::eventId).toList());
+		}, 8, Duration.ofMillis(100), 100);
+		List<AuditEvent> events = new ArrayList<>(
+				IntStream.range(0, 7).mapToObj((i) -> AuditOutboxTests.event("exchange.query")).toList());
+		events.add(3, bad);
+		List<CompletableFuture<Void>> done = events.stream().map(this.sender::submit).toList();
+
+		await().until(() -> done.stream().allMatch(CompletableFuture::isDone));
+		assertThat(done.get(3)).isCompletedExceptionally();
+		assertThat(done.stream().filter((future) -> !future.isCompletedExceptionally())).hasSize(7);
+		assertThat(this.delivered.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(
+				events.stream().filter((e) -> e != bad).map(AuditEvent::eventId).toList());
+	}
+
+	@Test
+	void whatWaitsWhenTheSenderStopsFails() {
+		CountDownLatch never = new CountDownLatch(1);
+		start((events) -> {
+			try {
+				never.await();
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException("interrupted");
+			}
+		}, 1, Duration.ZERO, 10);
+		CompletableFuture<Void> first = this.sender.submit(AuditOutboxTests.event("exchange.query"));
+		CompletableFuture<Void> second = this.sender.submit(AuditOutboxTests.event("exchange.query"));
+		this.sender.stop();
+		assertThat(first).isCompletedExceptionally();
+		assertThat(second).isCompletedExceptionally();
+		assertThat(this.sender.submit(AuditOutboxTests.event("exchange.query"))).isCompletedExceptionally();
+	}
+
+	private void start(Consumer<List<AuditEvent>> delivery, int batchSize, Duration linger, int capacity) {
+		this.sender = new BatchingAuditSender(delivery::accept, batchSize, linger, capacity);
+		this.sender.start();
+	}
+
+}
