@@ -15,8 +15,8 @@ class AuditLogConfiguration {
 
 	@Bean
 	Sequencer sequencer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Checkpointing checkpointing,
-			SequencerSettings settings) {
-		LogWriter writer = new LogWriter(jdbc, new TransactionTemplate(transactions), Clock.systemUTC());
+			SequencerSettings settings, Clock clock) {
+		LogWriter writer = new LogWriter(jdbc, new TransactionTemplate(transactions), clock);
 		return new Sequencer(writer, checkpointing, settings);
 	}
 

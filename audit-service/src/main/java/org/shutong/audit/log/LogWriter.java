@@ -42,7 +42,10 @@ final class LogWriter {
 			SequencerLock.take(this.jdbc);
 			Map<UUID, Long> logged = this.rows
 				.logged(leaves.stream().map((leaf) -> leaf.event().eventId()).collect(Collectors.toSet()));
-			long size = this.rows.size();
+			// The tree's size, not the table's: purging archived events deletes their
+			// rows,
+			// never their tree nodes.
+			long size = this.nodes.size();
 			List<Leaf> fresh = new ArrayList<>();
 			List<Appended> results = new ArrayList<>(leaves.size());
 			for (Leaf leaf : leaves) {
