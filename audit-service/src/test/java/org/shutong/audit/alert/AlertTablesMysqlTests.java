@@ -1,11 +1,5 @@
 package org.shutong.audit.alert;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,28 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.shutong.audit.Accesses;
+import org.shutong.audit.ServiceUserMysqlTest;
 import org.shutong.audit.alert.Alert.Acknowledgement;
 import org.shutong.audit.alert.AlertStore.Evidence;
 import org.shutong.audit.log.Appended;
 import org.shutong.audit.log.AuditLog;
 import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.security.Caller;
-import org.shutong.platform.testing.MysqlTestSchemaConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,20 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The alert tables on the real MySQL-compatible server, used by a database user with
- * exactly the privileges {@code infra/mysql/init.sql} grants the audit service (SELECT,
- * INSERT, LOCK TABLES: no UPDATE, no DELETE), on a scratch schema of their own that the
- * administrator rebuilds with Flyway on every run.
+ * The alert tables on the real MySQL-compatible server, used as the audit service's own
+ * user, with exactly the privileges {@code infra/mysql/init.sql} grants it (SELECT,
+ * INSERT, LOCK TABLES: no UPDATE, no DELETE).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "shutong.audit.alerts.enabled=false", "shutong.audit.retention.archive-enabled=false" })
-@ActiveProfiles("mysql")
-@Import(MysqlTestSchemaConfiguration.class)
-class AlertTablesMysqlTests {
-
-	private static final String SCHEMA = "shutong_audit_alerts_test";
-
-	private static final String SERVICE_USER = "shutong_audit_alerts";
+class AlertTablesMysqlTests extends ServiceUserMysqlTest {
 
 	private static final Caller AUDITOR = new Caller("auditor-1", "shutong-cli", null, Set.of(), Set.of("AUDITOR"));
 
@@ -81,42 +59,6 @@ class AlertTablesMysqlTests {
 	private PlatformTransactionManager transactions;
 
 	private final String department = Accesses.newDepartment();
-
-	@DynamicPropertySource
-	static void serviceUserOnAScratchSchema(DynamicPropertyRegistry registry) throws Exception {
-		String address = System.getenv().getOrDefault("SHUTONG_MYSQL_ADDRESS", "127.0.0.1:3306");
-		String admin = System.getenv().getOrDefault("SHUTONG_MYSQL_TEST_USER", "root");
-		String adminPassword = System.getenv().getOrDefault("SHUTONG_MYSQL_TEST_PASSWORD", "");
-		try (Connection connection = DriverManager.getConnection(
-				"jdbc:mysql://" + address + "/?sslMode=DISABLED" + "&allowPublicKeyRetrieval=true", admin,
-				adminPassword); Statement sql = connection.createStatement()) {
-			sql.execute(
-					"CREATE DATABASE IF NOT EXISTS " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-			sql.execute("CREATE USER IF NOT EXISTS '" + SERVICE_USER + "'@'%' IDENTIFIED BY '" + SERVICE_USER + "'");
-			sql.execute("ALTER USER '" + SERVICE_USER + "'@'%' IDENTIFIED BY '" + SERVICE_USER + "'");
-			sql.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM '" + SERVICE_USER + "'@'%'");
-			sql.execute("GRANT " + serviceGrants() + " ON " + SCHEMA + ".* TO '" + SERVICE_USER + "'@'%'");
-		}
-		registry.add("spring.datasource.url",
-				() -> "jdbc:mysql://" + address + "/" + SCHEMA + "?${shutong.mysql.options}");
-		registry.add("spring.datasource.username", () -> SERVICE_USER);
-		registry.add("spring.datasource.password", () -> SERVICE_USER);
-		registry.add("spring.flyway.user", () -> admin);
-		registry.add("spring.flyway.password", () -> adminPassword);
-		registry.add("spring.flyway.clean-disabled", () -> "false");
-		registry.add("shutong.data-dir", () -> "target/test-data");
-		registry.add("shutong.keys.generate-missing", () -> "true");
-	}
-
-	/**
-	 * The privileges init.sql grants the audit service's own user, read from the file.
-	 */
-	static String serviceGrants() throws IOException {
-		String init = Files.readString(Path.of("../infra/mysql/init.sql"));
-		Matcher grant = Pattern.compile("GRANT (.+) ON shutong_audit\\.\\* TO 'shutong_audit'@'%';").matcher(init);
-		assertThat(grant.find()).as("init.sql grants the audit service's user").isTrue();
-		return grant.group(1);
-	}
 
 	@Test
 	void theServiceUserMayNeitherUpdateNorDelete() {
