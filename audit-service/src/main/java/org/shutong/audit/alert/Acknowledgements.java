@@ -18,6 +18,7 @@ import org.shutong.platform.security.Caller;
 import org.slf4j.MDC;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -115,6 +116,12 @@ public final class Acknowledgements {
 		}
 		catch (DuplicateKeyException ex) {
 			throw new AlreadyAcknowledgedException(this.alerts.find(alertId).map(Alert::acknowledgement).orElse(null));
+		}
+		catch (PessimisticLockingFailureException ex) {
+			// Another request holds the row while the log commits its event (H2 waits
+			// less
+			// long than that); either way this one is not the acknowledgement.
+			throw new AlreadyAcknowledgedException(null);
 		}
 	}
 

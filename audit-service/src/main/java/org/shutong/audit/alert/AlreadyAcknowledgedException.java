@@ -12,7 +12,7 @@ public class AlreadyAcknowledgedException extends RuntimeException {
 		super((earlier != null)
 				? "The alert was acknowledged by " + earlier.acknowledgedBy() + " at " + earlier.acknowledgedAt()
 						+ "; an acknowledgement is never replaced"
-				: "The alert was acknowledged meanwhile; an acknowledgement is never replaced");
+				: "The alert was acknowledged meanwhile, or is being acknowledged; an acknowledgement is never replaced");
 	}
 
 }

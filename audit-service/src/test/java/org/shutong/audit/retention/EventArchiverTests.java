@@ -1,5 +1,6 @@
 package org.shutong.audit.retention;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -60,6 +62,11 @@ class EventArchiverTests {
 	static final String DIRECTORY = "target/test-data/archive-tests";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static {
+		// The database is new with every run; so must the archive directory be.
+		FileSystemUtils.deleteRecursively(new File(DIRECTORY));
+	}
 
 	@Autowired
 	private MutableClock clock;
