@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -43,6 +46,16 @@ public final class FlowRiskDetector {
 	private final Summaries summaries;
 
 	private final Clock clock;
+
+	/** Each department's hourly average before an hour, for the hours seen lately. */
+	private final Map<Window, Double> averages = Collections.synchronizedMap(new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Window, Double> eldest) {
+			return size() > 10_000;
+		}
+
+	});
 
 	FlowRiskDetector(DetectorTables tables, TransactionOperations transactions, AlertSettings settings, Clock clock) {
 		this.tables = tables;
@@ -158,10 +171,17 @@ public final class FlowRiskDetector {
 			String department = window.department();
 			long count = tables.count(DetectorTables.VOLUME, department, window.start(),
 					window.start().plus(ScanFindings.HOUR));
-			long before = tables.count(DetectorTables.VOLUME, department,
-					window.start().minus(Duration.ofDays(volume.baselineDays())), window.start());
-			double average = before / (volume.baselineDays() * 24.0);
-			if (count < volume.floor() || count <= volume.factor() * average) {
+			if (count < volume.floor()) {
+				return Optional.empty();
+			}
+			// The days before an hour change only by late deliveries, so each hour's
+			// average is
+			// read once per instance rather than summed again at every scan.
+			double average = FlowRiskDetector.this.averages.computeIfAbsent(window,
+					(key) -> tables.count(DetectorTables.VOLUME, department,
+							window.start().minus(Duration.ofDays(volume.baselineDays())), window.start())
+							/ (volume.baselineDays() * 24.0));
+			if (count <= volume.factor() * average) {
 				return Optional.empty();
 			}
 			Instant end = window.start().plus(ScanFindings.HOUR);

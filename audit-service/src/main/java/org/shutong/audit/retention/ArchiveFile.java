@@ -43,7 +43,10 @@ final class ArchiveFile {
 	private ArchiveFile() {
 	}
 
-	/** Writes a file; {@code lines} hands each leaf to the writer. @return its SHA-256 */
+	/**
+	 * Writes a file, {@code lines} handing it each leaf; returns the file's SHA-256 in
+	 * hex.
+	 */
 	static String write(Path file, Consumer<LineWriter> lines) {
 		Path temporary = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
 		try {
@@ -88,7 +91,7 @@ final class ArchiveFile {
 		}
 	}
 
-	/** Reads a file's lines in order. @return the SHA-256 of the whole file */
+	/** Reads a file's lines in order; returns the SHA-256 of the whole file in hex. */
 	static String read(Path file, LineWriter lines) {
 		MessageDigest sha256 = sha256();
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256);
