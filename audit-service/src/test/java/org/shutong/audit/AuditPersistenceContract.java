@@ -46,8 +46,8 @@ abstract class AuditPersistenceContract extends ServiceStartupContract {
 
 	@Test
 	void raisesFlowRiskAlertsInTheBackground() throws InterruptedException {
-		String department = Accesses.newDepartment();
-		this.log.append(List.of(Accesses.by(department, Instant.now()).serviceItem(null).event()));
+		String department = AccessEvents.newDepartment();
+		this.log.append(List.of(AccessEvents.by(department, Instant.now()).serviceItem(null).event()));
 
 		Instant deadline = Instant.now().plusSeconds(30);
 		long raised = 0;

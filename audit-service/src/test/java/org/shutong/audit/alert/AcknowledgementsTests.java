@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.shutong.audit.Accesses;
+import org.shutong.audit.AccessEvents;
 import org.shutong.audit.AlertTestContext;
 import org.shutong.audit.alert.Alert.Acknowledgement;
 import org.shutong.audit.log.AuditLog;
@@ -55,8 +55,8 @@ class AcknowledgementsTests extends AlertTestContext {
 
 	@BeforeEach
 	void anAlert() {
-		String department = Accesses.newDepartment();
-		this.log.append(List.of(Accesses.by(department, at("2026-11-23T23:30:00+08:00")).event()));
+		String department = AccessEvents.newDepartment();
+		this.log.append(List.of(AccessEvents.by(department, at("2026-11-23T23:30:00+08:00")).event()));
 		this.detector.scan();
 		this.alertId = this.alerts.find(null, null, department, null, 1).get(0).id();
 	}

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.shutong.audit.Accesses;
+import org.shutong.audit.AccessEvents;
 import org.shutong.audit.ServiceUserMysqlTest;
 import org.shutong.audit.alert.Alert.Acknowledgement;
 import org.shutong.audit.alert.AlertStore.Evidence;
@@ -58,7 +58,7 @@ class AlertTablesMysqlTests extends ServiceUserMysqlTest {
 	@Autowired
 	private PlatformTransactionManager transactions;
 
-	private final String department = Accesses.newDepartment();
+	private final String department = AccessEvents.newDepartment();
 
 	@Test
 	void theServiceUserMayNeitherUpdateNorDelete() {
@@ -69,7 +69,7 @@ class AlertTablesMysqlTests extends ServiceUserMysqlTest {
 	@Test
 	void raisesAndReadsAlertsToTheMicrosecond() {
 		Instant late = at("2026-11-23T19:05:00.123456+08:00");
-		long leaf = append(List.of(Accesses.by(this.department, late).serviceItem(null).event())).get(0);
+		long leaf = append(List.of(AccessEvents.by(this.department, late).serviceItem(null).event())).get(0);
 		this.detector.scan();
 
 		List<Alert> raised = this.alerts.find(AlertStatus.OPEN, null, this.department, null, 10);
@@ -90,7 +90,7 @@ class AlertTablesMysqlTests extends ServiceUserMysqlTest {
 
 	@Test
 	void theServiceUserAcknowledgesAnAlertByInsertingARow() {
-		append(List.of(Accesses.by(this.department, at("2026-11-23T22:00:00+08:00")).event()));
+		append(List.of(AccessEvents.by(this.department, at("2026-11-23T22:00:00+08:00")).event()));
 		this.detector.scan();
 		long id = this.alerts.find(null, null, this.department, null, 1).get(0).id();
 
@@ -110,7 +110,7 @@ class AlertTablesMysqlTests extends ServiceUserMysqlTest {
 	void twoDetectorsScanningAtOnceScanEachLeafOnce() {
 		List<AuditEvent> events = new ArrayList<>();
 		IntStream.range(0, 3000)
-			.forEach((i) -> events.add(Accesses.by(this.department, at("2026-11-23T21:00:00+08:00").plusSeconds(i))
+			.forEach((i) -> events.add(AccessEvents.by(this.department, at("2026-11-23T21:00:00+08:00").plusSeconds(i))
 				.serviceItem(null)
 				.event()));
 		List<Long> leaves = append(events);

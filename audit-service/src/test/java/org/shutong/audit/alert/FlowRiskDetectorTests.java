@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.shutong.audit.Accesses;
+import org.shutong.audit.AccessEvents;
 import org.shutong.audit.AlertTestContext;
 import org.shutong.audit.log.Appended;
 import org.shutong.audit.log.AuditLog;
@@ -53,15 +53,15 @@ class FlowRiskDetectorTests extends AlertTestContext {
 	@Autowired
 	private PlatformTransactionManager transactions;
 
-	private final String department = Accesses.newDepartment();
+	private final String department = AccessEvents.newDepartment();
 
 	@Nested
 	class OffHours {
 
 		@Test
 		void raisesAnAlertForAnAccessAfterWorkingHours() {
-			long evening = append(Accesses.by(department, MONDAY_EVENING).event());
-			long morning = append(Accesses.by(department, MONDAY_MORNING).event());
+			long evening = append(AccessEvents.by(department, MONDAY_EVENING).event());
+			long morning = append(AccessEvents.by(department, MONDAY_MORNING).event());
 			detector.scan();
 
 			Alert alert = only(AlertRule.OFF_HOURS);
@@ -75,9 +75,9 @@ class FlowRiskDetectorTests extends AlertTestContext {
 
 		@Test
 		void raisesNothingFromHalfPastEightToJustBeforeSixOnAWeekday() {
-			List<Long> leaves = appendAll(List.of(Accesses.by(department, at("2026-11-23T08:30:00+08:00")).event(),
-					Accesses.by(department, at("2026-11-24T12:00:00+08:00")).event(),
-					Accesses.by(department, at("2026-11-27T17:59:59.999999+08:00")).event()));
+			List<Long> leaves = appendAll(List.of(AccessEvents.by(department, at("2026-11-23T08:30:00+08:00")).event(),
+					AccessEvents.by(department, at("2026-11-24T12:00:00+08:00")).event(),
+					AccessEvents.by(department, at("2026-11-27T17:59:59.999999+08:00")).event()));
 			detector.scan();
 
 			assertThat(alertsOf(department)).isEmpty();
@@ -86,10 +86,10 @@ class FlowRiskDetectorTests extends AlertTestContext {
 
 		@Test
 		void raisesAnAlertPerHourBeforeHalfPastEightAtSixAndAtTheWeekend() {
-			appendAll(List.of(Accesses.by(department, at("2026-11-23T08:29:59+08:00")).event(),
-					Accesses.by(department, at("2026-11-23T18:00:00+08:00")).event(),
-					Accesses.by(department, at("2026-11-28T10:00:00+08:00")).event(),
-					Accesses.by(department, at("2026-11-28T10:59:00+08:00")).event()));
+			appendAll(List.of(AccessEvents.by(department, at("2026-11-23T08:29:59+08:00")).event(),
+					AccessEvents.by(department, at("2026-11-23T18:00:00+08:00")).event(),
+					AccessEvents.by(department, at("2026-11-28T10:00:00+08:00")).event(),
+					AccessEvents.by(department, at("2026-11-28T10:59:00+08:00")).event()));
 			detector.scan();
 
 			assertThat(alertsOf(department)).extracting(Alert::rule, Alert::windowStart)
@@ -105,9 +105,9 @@ class FlowRiskDetectorTests extends AlertTestContext {
 
 		@Test
 		void raisesAnAlertForAnAccessNamingNoServiceItem() {
-			long none = append(Accesses.by(department, MONDAY_MORNING).serviceItem(null).event());
-			long blank = append(Accesses.by(department, MONDAY_MORNING).serviceItem(" ").event());
-			long named = append(Accesses.by(department, MONDAY_MORNING).event());
+			long none = append(AccessEvents.by(department, MONDAY_MORNING).serviceItem(null).event());
+			long blank = append(AccessEvents.by(department, MONDAY_MORNING).serviceItem(" ").event());
+			long named = append(AccessEvents.by(department, MONDAY_MORNING).event());
 			detector.scan();
 
 			Alert alert = only(AlertRule.NO_SERVICE_ITEM);
@@ -118,12 +118,12 @@ class FlowRiskDetectorTests extends AlertTestContext {
 
 		@Test
 		void leavesEventsThatAreNoAccessAlone() {
-			long created = append(Accesses.by(department, MONDAY_MORNING)
+			long created = append(AccessEvents.by(department, MONDAY_MORNING)
 				.action("catalog.resource.create")
 				.noSubject()
 				.serviceItem(null)
 				.event());
-			long read = append(Accesses.by(null, MONDAY_EVENING)
+			long read = append(AccessEvents.by(null, MONDAY_EVENING)
 				.action("catalog.resource.read")
 				.noSubject()
 				.serviceItem(null)
@@ -137,7 +137,7 @@ class FlowRiskDetectorTests extends AlertTestContext {
 
 		@Test
 		void countsAnAccessActionWithoutADepartment() {
-			long fetched = append(Accesses.by(null, MONDAY_MORNING)
+			long fetched = append(AccessEvents.by(null, MONDAY_MORNING)
 				.action("certificate.fetch")
 				.noSubject()
 				.serviceItem(null)
@@ -154,11 +154,11 @@ class FlowRiskDetectorTests extends AlertTestContext {
 
 		@Test
 		void raisesAnAlertForOneAccessReturningManyRowsOfPersonalData() {
-			long hundred = append(Accesses.by(department, MONDAY_MORNING).rows(100).event());
-			long bulk = append(Accesses.by(department, MONDAY_MORNING).noSubject().rows(5000).event());
-			long fewer = append(Accesses.by(department, MONDAY_MORNING).rows(99).event());
+			long hundred = append(AccessEvents.by(department, MONDAY_MORNING).rows(100).event());
+			long bulk = append(AccessEvents.by(department, MONDAY_MORNING).noSubject().rows(5000).event());
+			long fewer = append(AccessEvents.by(department, MONDAY_MORNING).rows(99).event());
 			long enterprises = append(
-					Accesses.by(department, MONDAY_MORNING).enterprise(Accesses.person(1)).rows(5000).event());
+					AccessEvents.by(department, MONDAY_MORNING).enterprise(AccessEvents.person(1)).rows(5000).event());
 			detector.scan();
 
 			Alert alert = only(AlertRule.BULK_PERSONAL_READ);
@@ -175,20 +175,23 @@ class FlowRiskDetectorTests extends AlertTestContext {
 			List<AuditEvent> reads = new ArrayList<>();
 			IntStream.range(0, persons - 1)
 				.forEach((i) -> reads
-					.add(Accesses.by(department, window.plusSeconds(i)).person(Accesses.person(i)).event()));
+					.add(AccessEvents.by(department, window.plusSeconds(i)).person(AccessEvents.person(i)).event()));
 			// Repeats, a refused read and one just outside the window add no person.
-			reads.add(Accesses.by(department, window.plusSeconds(100)).person(Accesses.person(0)).event());
-			reads.add(Accesses.by(department, window.plusSeconds(101))
-				.person(Accesses.person(persons))
+			reads.add(AccessEvents.by(department, window.plusSeconds(100)).person(AccessEvents.person(0)).event());
+			reads.add(AccessEvents.by(department, window.plusSeconds(101))
+				.person(AccessEvents.person(persons))
 				.outcome(AuditOutcome.DENIED)
 				.event());
-			reads.add(Accesses.by(department, window.minusSeconds(1)).person(Accesses.person(persons + 1)).event());
+			reads.add(AccessEvents.by(department, window.minusSeconds(1))
+				.person(AccessEvents.person(persons + 1))
+				.event());
 			List<Long> first = appendAll(reads);
 			detector.scan();
 			assertThat(alertsOf(department)).extracting(Alert::rule).doesNotContain(AlertRule.BULK_PERSONAL_READ);
 
-			long last = append(
-					Accesses.by(department, window.plusSeconds(599)).person(Accesses.person(persons + 2)).event());
+			long last = append(AccessEvents.by(department, window.plusSeconds(599))
+				.person(AccessEvents.person(persons + 2))
+				.event());
 			detector.scan();
 
 			// The 52 accesses in the hour also make a volume spike.
@@ -213,7 +216,7 @@ class FlowRiskDetectorTests extends AlertTestContext {
 			detector.scan();
 			assertThat(alertsOf(department)).isEmpty();
 
-			long reaching = append(Accesses.by(department, MONDAY_MORNING).event());
+			long reaching = append(AccessEvents.by(department, MONDAY_MORNING).event());
 			detector.scan();
 
 			Alert alert = only(AlertRule.VOLUME_SPIKE);
@@ -233,7 +236,7 @@ class FlowRiskDetectorTests extends AlertTestContext {
 			detector.scan();
 			assertThat(alertsOf(department)).extracting(Alert::windowStart).doesNotContain(hour);
 
-			long above = append(Accesses.by(department, MONDAY_MORNING).event());
+			long above = append(AccessEvents.by(department, MONDAY_MORNING).event());
 			detector.scan();
 
 			Alert alert = alertsOf(department).stream()
@@ -264,7 +267,7 @@ class FlowRiskDetectorTests extends AlertTestContext {
 		@Test
 		void countsOnlyAccesses() {
 			appendAll(IntStream.range(0, 80)
-				.mapToObj((i) -> Accesses.by(department, MONDAY_MORNING)
+				.mapToObj((i) -> AccessEvents.by(department, MONDAY_MORNING)
 					.action("catalog.resource.update")
 					.noSubject()
 					.event())
@@ -281,9 +284,9 @@ class FlowRiskDetectorTests extends AlertTestContext {
 
 		@Test
 		void extendsTheAlertOfAWindowInsteadOfRaisingItAgain() {
-			long first = append(Accesses.by(department, MONDAY_EVENING).event());
+			long first = append(AccessEvents.by(department, MONDAY_EVENING).event());
 			detector.scan();
-			long second = append(Accesses.by(department, MONDAY_EVENING.plusSeconds(60)).event());
+			long second = append(AccessEvents.by(department, MONDAY_EVENING.plusSeconds(60)).event());
 			detector.scan();
 
 			Alert alert = only(AlertRule.OFF_HOURS);
@@ -292,7 +295,7 @@ class FlowRiskDetectorTests extends AlertTestContext {
 
 		@Test
 		void anotherDetectorResumesAfterTheLastLeafScanned() {
-			append(Accesses.by(department, MONDAY_EVENING).event());
+			append(AccessEvents.by(department, MONDAY_EVENING).event());
 			detector.scan();
 			List<Alert> before = alertsOf(department);
 
@@ -308,7 +311,7 @@ class FlowRiskDetectorTests extends AlertTestContext {
 			for (int hour = 0; hour < 6; hour++) {
 				Instant occurredAt = MONDAY_EVENING.plus(Duration.ofHours(hour));
 				IntStream.range(0, 400)
-					.forEach((i) -> events.add(Accesses.by(department, occurredAt).serviceItem(null).event()));
+					.forEach((i) -> events.add(AccessEvents.by(department, occurredAt).serviceItem(null).event()));
 			}
 			List<Long> leaves = appendAll(events);
 			FlowRiskDetector one = newDetector();
@@ -346,7 +349,7 @@ class FlowRiskDetectorTests extends AlertTestContext {
 	}
 
 	private static List<AuditEvent> accesses(String department, Instant occurredAt, int count) {
-		return IntStream.range(0, count).mapToObj((i) -> Accesses.by(department, occurredAt).event()).toList();
+		return IntStream.range(0, count).mapToObj((i) -> AccessEvents.by(department, occurredAt).event()).toList();
 	}
 
 	private long append(AuditEvent event) {

@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
-import org.shutong.audit.Accesses;
+import org.shutong.audit.AccessEvents;
 import org.shutong.audit.MutableClock;
 import org.shutong.audit.checkpoint.Checkpoint;
 import org.shutong.audit.checkpoint.CheckpointKey;
@@ -269,7 +269,7 @@ class EventArchiverTests {
 	private List<Long> append(int count, Duration occurredBeforeNow) {
 		List<AuditEvent> events = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			events.add(Accesses.by(Accesses.newDepartment(), this.clock.instant().plus(occurredBeforeNow))
+			events.add(AccessEvents.by(AccessEvents.newDepartment(), this.clock.instant().plus(occurredBeforeNow))
 				.rows(i)
 				.event());
 		}

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.shutong.audit.Accesses;
+import org.shutong.audit.AccessEvents;
 import org.shutong.audit.AlertTestContext;
 import org.shutong.audit.alert.Alert;
 import org.shutong.audit.alert.AlertRule;
@@ -61,7 +61,7 @@ class AlertControllerTests extends AlertTestContext {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private final String department = Accesses.newDepartment();
+	private final String department = AccessEvents.newDepartment();
 
 	private long evening;
 
@@ -71,8 +71,10 @@ class AlertControllerTests extends AlertTestContext {
 
 	@BeforeEach
 	void twoAlerts() {
-		AuditEvent late = Accesses.by(this.department, at("2026-11-23T19:05:00+08:00")).event();
-		AuditEvent unnamed = Accesses.by(this.department, at("2026-11-23T10:15:00+08:00")).serviceItem(null).event();
+		AuditEvent late = AccessEvents.by(this.department, at("2026-11-23T19:05:00+08:00")).event();
+		AuditEvent unnamed = AccessEvents.by(this.department, at("2026-11-23T10:15:00+08:00"))
+			.serviceItem(null)
+			.event();
 		this.evening = this.log.append(List.of(late, unnamed)).get(0).leafIndex();
 		this.detector.scan();
 		List<Alert> raised = this.alerts.find(null, null, this.department, null, 10);
@@ -228,9 +230,18 @@ class AlertControllerTests extends AlertTestContext {
 			.hasStatus(HttpStatus.CREATED);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "note", "null", "[]", "42", "{\"note\": " })
+	void refusesABodyThatIsNoAcknowledgement(String body) {
+		assertProblem(acknowledge(this.offHours, body, auditor()), HttpStatus.BAD_REQUEST, "MALFORMED_BODY");
+		assertThat(acknowledgementsLogged(this.offHours)).isZero();
+	}
+
 	@Test
-	void refusesABodyThatIsNotJson() {
-		assertProblem(acknowledge(this.offHours, "note", auditor()), HttpStatus.BAD_REQUEST, "MALFORMED_BODY");
+	void refusesANoteThatIsNoText() {
+		MvcTestResult result = acknowledge(this.offHours, "{\"note\": {\"text\": \"n\"}}", auditor());
+		assertProblem(result, HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("note");
 	}
 
 	@ParameterizedTest

@@ -19,7 +19,7 @@ import org.shutong.platform.identity.CreditCode;
  * Access events for tests, built from a department's query of one person's data (as
  * {@link AuditEvents#query} sends it) by changing one thing at a time.
  */
-public final class Accesses {
+public final class AccessEvents {
 
 	private static final AtomicLong DEPARTMENTS = new AtomicLong(
 			ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L));
@@ -38,7 +38,7 @@ public final class Accesses {
 
 	private final Instant occurredAt;
 
-	private Accesses(@Nullable String department, Instant occurredAt) {
+	private AccessEvents(@Nullable String department, Instant occurredAt) {
 		this.department = department;
 		this.occurredAt = occurredAt;
 	}
@@ -54,41 +54,41 @@ public final class Accesses {
 		return String.format("%064x", number + 1L);
 	}
 
-	public static Accesses by(@Nullable String department, Instant occurredAt) {
-		return new Accesses(department, occurredAt);
+	public static AccessEvents by(@Nullable String department, Instant occurredAt) {
+		return new AccessEvents(department, occurredAt);
 	}
 
-	public Accesses action(String action) {
+	public AccessEvents action(String action) {
 		this.action = action;
 		return this;
 	}
 
-	public Accesses outcome(AuditOutcome outcome) {
+	public AccessEvents outcome(AuditOutcome outcome) {
 		this.outcome = outcome;
 		return this;
 	}
 
-	public Accesses person(String reference) {
+	public AccessEvents person(String reference) {
 		this.subject = new Subject(SubjectKind.PERSON, reference);
 		return this;
 	}
 
-	public Accesses enterprise(String reference) {
+	public AccessEvents enterprise(String reference) {
 		this.subject = new Subject(SubjectKind.ENTERPRISE, reference);
 		return this;
 	}
 
-	public Accesses noSubject() {
+	public AccessEvents noSubject() {
 		this.subject = null;
 		return this;
 	}
 
-	public Accesses serviceItem(@Nullable String code) {
+	public AccessEvents serviceItem(@Nullable String code) {
 		this.serviceItemCode = code;
 		return this;
 	}
 
-	public Accesses rows(int rows) {
+	public AccessEvents rows(int rows) {
 		this.details.put("rows", rows);
 		return this;
 	}
