@@ -7,10 +7,8 @@ import org.shutong.audit.tree.JdbcTreeNodes;
 import org.shutong.audit.tree.MerkleHash;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,16 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Proves on the real server, with the users of {@code infra/mysql/init.sql}, that the
- * audit service's own database user can read and append events but never change or remove
- * one.
+ * Proves on the real server, with the privileges {@code infra/mysql/init.sql} grants the
+ * audit service's own database user, that it can read and append events but never change
+ * or remove one.
  */
-// The mysql profile generates no keys; the test makes its own under target/, as the other
-// tests do.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "shutong.keys.generate-missing=true", "shutong.data-dir=target/test-data" })
-@ActiveProfiles("mysql")
-class AuditGrantsMysqlTests {
+class AuditGrantsMysqlTests extends ServiceUserMysqlTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;

@@ -44,7 +44,7 @@ public record Checkpoint(long treeSize, byte[] rootHash, Instant timestamp, byte
 	}
 
 	/** Reads back a note this log signed; the signature is not checked here. */
-	static Checkpoint parse(String note) {
+	public static Checkpoint parse(String note) {
 		String[] parts = note.split("\n\n", 2);
 		String[] lines = parts[0].split("\n");
 		String signatureLine = parts[1].strip();

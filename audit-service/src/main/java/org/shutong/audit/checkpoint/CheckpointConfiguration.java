@@ -41,9 +41,8 @@ class CheckpointConfiguration {
 
 	@Bean
 	Checkpointer checkpointer(JdbcTemplate jdbc, JdbcTreeNodes nodes, CheckpointStore checkpoints, CheckpointKey key,
-			PlatformTransactionManager transactions) {
-		return new Checkpointer(jdbc, nodes, checkpoints, key, new TransactionTemplate(transactions),
-				Clock.systemUTC());
+			PlatformTransactionManager transactions, Clock clock) {
+		return new Checkpointer(jdbc, nodes, checkpoints, key, new TransactionTemplate(transactions), clock);
 	}
 
 }

@@ -83,6 +83,22 @@ public final class CheckpointKey {
 		return this.keyId.clone();
 	}
 
+	/** Whether this key signed the checkpoint, as its key ID and signature say. */
+	public boolean verifies(Checkpoint checkpoint) {
+		if (!Arrays.equals(this.keyId, checkpoint.keyId())) {
+			return false;
+		}
+		try {
+			Signature signature = Signature.getInstance("SHA256withECDSA");
+			signature.initVerify(this.publicKey);
+			signature.update(checkpoint.text().getBytes(StandardCharsets.UTF_8));
+			return signature.verify(checkpoint.signature());
+		}
+		catch (GeneralSecurityException ex) {
+			return false;
+		}
+	}
+
 	/** A DER ECDSA signature with SHA-256 over the UTF-8 of {@code text}. */
 	byte[] sign(String text) {
 		try {

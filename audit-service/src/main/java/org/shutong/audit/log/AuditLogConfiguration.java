@@ -17,8 +17,8 @@ class AuditLogConfiguration {
 
 	@Bean
 	Sequencer sequencer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Checkpointing checkpointing,
-			SequencerSettings settings, MeterRegistry meters) {
-		LogWriter writer = new LogWriter(jdbc, new TransactionTemplate(transactions), Clock.systemUTC());
+			SequencerSettings settings, Clock clock, MeterRegistry meters) {
+		LogWriter writer = new LogWriter(jdbc, new TransactionTemplate(transactions), clock);
 		return new Sequencer(writer, checkpointing, settings, meters);
 	}
 

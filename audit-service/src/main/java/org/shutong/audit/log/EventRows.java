@@ -31,12 +31,6 @@ final class EventRows {
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
-	/** The number of events logged, which hold the leaf indexes from 0 on. */
-	long size() {
-		Long size = this.jdbc.queryForObject("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM audit_event", Long.class);
-		return (size != null) ? size : 0;
-	}
-
 	/** The leaf index of each of these events that is already logged. */
 	Map<UUID, Long> logged(Collection<UUID> eventIds) {
 		Map<UUID, Long> logged = new HashMap<>();

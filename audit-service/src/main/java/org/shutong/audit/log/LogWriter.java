@@ -61,7 +61,10 @@ final class LogWriter {
 					? this.rows
 						.logged(leaves.stream().map((leaf) -> leaf.event().eventId()).collect(Collectors.toSet()))
 					: new HashMap<>();
-			long size = this.rows.size();
+			// The tree's size, not the table's: purging archived events deletes their
+			// rows,
+			// never their tree nodes.
+			long size = this.nodes.size();
 			List<Leaf> fresh = new ArrayList<>();
 			List<Appended> results = new ArrayList<>(leaves.size());
 			for (Leaf leaf : leaves) {

@@ -36,6 +36,16 @@ public final class JdbcTreeNodes implements TreeNodes {
 	}
 
 	/**
+	 * The hashes of up to {@code count} leaves from {@code firstLeafIndex} on, in leaf
+	 * order.
+	 */
+	public List<byte[]> leafHashes(long firstLeafIndex, int count) {
+		return this.jdbc.query(
+				"SELECT hash FROM tree_node WHERE level = 0 AND node_index >= ? AND node_index < ? ORDER BY node_index",
+				(rs, row) -> rs.getBytes(1), firstLeafIndex, firstLeafIndex + count);
+	}
+
+	/**
 	 * Stores the leaves {@code firstLeafIndex, firstLeafIndex + 1, ...} and every subtree
 	 * they complete. Must run inside the caller's transaction, whose caller is the only
 	 * writer: a failure (an index already used, a constraint) then leaves no node behind.
