@@ -16,6 +16,7 @@ import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.audit.AuditOutcome;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,9 @@ abstract class EventSearchContract {
 
 	@Autowired
 	private AuditLog log;
+
+	@Autowired
+	private NamedParameterJdbcTemplate jdbc;
 
 	@Test
 	void findsByEachFilterAndByAllTogether() {
@@ -78,6 +82,37 @@ abstract class EventSearchContract {
 	}
 
 	@Test
+	void readsATimeRangeAlikeThroughEitherPlan() {
+		String resource = "R-" + UUID.randomUUID();
+		Instant start = Instant.parse("2600-01-01T00:00:00Z").plusSeconds(RANDOM.nextInt(1 << 30));
+		// Appended out of time order, as late deliveries are.
+		List<Integer> seconds = new ArrayList<>(List.of(5, 0, 11, 3, 8, 1, 9, 2, 7, 10, 4, 6));
+		List<AuditEvent> events = seconds.stream()
+			.map((second) -> AuditEvents.event().resource(resource).occurredAt(start.plusSeconds(second)).build())
+			.toList();
+		List<Long> indexes = append(events);
+		List<Long> inRange = new ArrayList<>();
+		for (int i = events.size() - 1; i >= 0; i--) {
+			if (seconds.get(i) >= 2 && seconds.get(i) < 9) {
+				inRange.add(indexes.get(i));
+			}
+		}
+		EventFilter timeOnly = new EventFilter(null, null, null, null, null, null, start.plusSeconds(2),
+				start.plusSeconds(9));
+		EventFilter withResource = new EventFilter(null, null, resource, null, null, null, start.plusSeconds(2),
+				start.plusSeconds(9));
+
+		// Always sorted from the time index, and never: the same events either way.
+		for (EventSearch plan : List.of(new EventSearch(this.jdbc, Integer.MAX_VALUE - 1),
+				new EventSearch(this.jdbc, 0))) {
+			assertThat(leafIndexes(plan.newestFirst(timeOnly, null, 100))).containsExactlyElementsOf(inRange);
+			assertThat(leafIndexes(plan.newestFirst(withResource, null, 100))).containsExactlyElementsOf(inRange);
+			assertThat(leafIndexes(plan.newestFirst(withResource, inRange.get(2), 3)))
+				.containsExactlyElementsOf(inRange.subList(3, 6));
+		}
+	}
+
+	@Test
 	void readsTheEventBackAsLogged() {
 		AuditEvent event = EventLeaves.normalized(AuditEvents.event().resource("R-" + UUID.randomUUID()).build());
 		Instant before = Instant.now();
@@ -118,6 +153,10 @@ abstract class EventSearchContract {
 			.stream()
 			.map((found) -> found.event().eventId().toString())
 			.toList();
+	}
+
+	private static List<Long> leafIndexes(List<EventRecord> found) {
+		return found.stream().map(EventRecord::leafIndex).toList();
 	}
 
 	private List<Long> append(List<AuditEvent> events) {
