@@ -1,9 +1,7 @@
 package org.shutong.audit.event;
 
-import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.Repository;
 
 public interface LoggedEventRepository extends Repository<LoggedEvent, Long> {
@@ -11,9 +9,5 @@ public interface LoggedEventRepository extends Repository<LoggedEvent, Long> {
 	Optional<LoggedEvent> findById(long leafIndex);
 
 	Optional<LoggedEvent> findByEventId(String eventId);
-
-	List<LoggedEvent> findByOrderByLeafIndexDesc(Limit limit);
-
-	List<LoggedEvent> findByLeafIndexLessThanOrderByLeafIndexDesc(long before, Limit limit);
 
 }

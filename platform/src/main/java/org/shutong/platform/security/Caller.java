@@ -21,9 +21,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * department, if any
  * @param scopes the names in the token's {@code scope} claim, see {@link Scopes}
  * @param roles the names in the token's {@code roles} claim, see {@link Roles}
+ * @param holder the token's {@code holder}: a citizen's holder reference (the keyed hash
+ * of the ID number, never the number), if the token names one
  */
 public record Caller(String subject, @Nullable String clientId, @Nullable String departmentCode, Set<String> scopes,
-		Set<String> roles) {
+		Set<String> roles, @Nullable String holder) {
 
 	public static final String CLIENT_ID_CLAIM = "client_id";
 
@@ -32,6 +34,8 @@ public record Caller(String subject, @Nullable String clientId, @Nullable String
 	public static final String SCOPE_CLAIM = "scope";
 
 	public static final String ROLES_CLAIM = "roles";
+
+	public static final String HOLDER_CLAIM = "holder";
 
 	public Caller {
 		Objects.requireNonNull(subject, "subject");
@@ -42,7 +46,7 @@ public record Caller(String subject, @Nullable String clientId, @Nullable String
 	public static Caller of(Jwt token) {
 		return new Caller(token.getSubject(), token.getClaimAsString(CLIENT_ID_CLAIM),
 				token.getClaimAsString(DEPARTMENT_CLAIM), names(token.getClaim(SCOPE_CLAIM)),
-				names(token.getClaim(ROLES_CLAIM)));
+				names(token.getClaim(ROLES_CLAIM)), token.getClaimAsString(HOLDER_CLAIM));
 	}
 
 	public boolean hasScope(String scope) {

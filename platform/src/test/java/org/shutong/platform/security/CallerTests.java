@@ -45,6 +45,14 @@ class CallerTests {
 			assertThat(caller.departmentCode()).isNull();
 			assertThat(caller.scopes()).isEmpty();
 			assertThat(caller.roles()).isEmpty();
+			assertThat(caller.holder()).isNull();
+		}
+
+		@Test
+		void takesACitizensHolderReference() {
+			String holder = "3f2a6c1be0d94c7a8e5f1b2d3c4a5968778695a4b3c2d1e0f9a8b7c6d5e4f3a2";
+			Caller caller = Caller.of(token(Map.of("roles", List.of("CITIZEN"), "holder", holder)));
+			assertThat(caller.holder()).isEqualTo(holder);
 		}
 
 		@Test

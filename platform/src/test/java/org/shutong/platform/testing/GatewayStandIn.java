@@ -89,6 +89,16 @@ public final class GatewayStandIn {
 		return sign(claims(audience).claim("roles", List.of(role)).claim("client_id", "shutong-cli"));
 	}
 
+	/**
+	 * A citizen's token as the gateway issues it after login: role {@code CITIZEN} and
+	 * the {@code holder} claim with the citizen's holder reference.
+	 */
+	public String citizen(String audience, String holder) {
+		return sign(claims(audience).claim("roles", List.of("CITIZEN"))
+			.claim("holder", holder)
+			.claim("client_id", "shutong-cli"));
+	}
+
 	public String sign(JWTClaimsSet.Builder claims) {
 		try {
 			SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID())

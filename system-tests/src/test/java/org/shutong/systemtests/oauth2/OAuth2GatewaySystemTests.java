@@ -2,6 +2,7 @@ package org.shutong.systemtests.oauth2;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,9 +140,27 @@ class OAuth2GatewaySystemTests {
 	}
 
 	@Test
-	void aCitizenSignedInMayNotReadTheAuditLog() throws Exception {
+	void anAuditorSignedInExportsTheAuditLogAsCsv() throws Exception {
+		String token = this.tokens.signIn("auditor", demo().password("auditor"), "openid");
+		HttpResponse<byte[]> export = this.http.client()
+			.send(this.http.request(this.platform.gatewayUri("/api/audit/events.csv?max=10"), token).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+		assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				(disposition) -> assertThat(disposition).startsWith("attachment").contains("audit-events.csv"));
+		String body = new String(export.body(), StandardCharsets.UTF_8);
+		assertThat(body).startsWith("\uFEFFleafIndex,eventId,occurredAt,");
+	}
+
+	@Test
+	void aCitizenSignedInMayNotReadTheAuditLogButSeesWhoAccessedTheirData() throws Exception {
 		String token = this.tokens.signIn("citizen", demo().password("citizen"), "openid");
 		this.http.problem(get("/api/audit/events", token), 403, "FORBIDDEN");
+		// The gateway's holder claim is what the audit service looks the citizen up by.
+		JsonNode mine = this.http.ok(get("/api/audit/mine", token));
+		assertThat(mine.get("items").isArray()).isTrue();
+		assertThat(mine.has("next")).isTrue();
 	}
 
 	private String systemToken(String scope) throws Exception {
