@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class AcknowledgementsTests extends AlertTestContext {
 
-	private static final Caller AUDITOR = new Caller("auditor-1", "shutong-cli", null, Set.of(), Set.of("AUDITOR"));
+	private static final Caller AUDITOR = new Caller("auditor-1", "shutong-cli", null, Set.of(), Set.of("AUDITOR"),
+			null);
 
 	private static final Caller OTHER_AUDITOR = new Caller("auditor-2", "shutong-cli", null, Set.of(),
-			Set.of("AUDITOR"));
+			Set.of("AUDITOR"), null);
 
 	@Autowired
 	private AuditLog log;

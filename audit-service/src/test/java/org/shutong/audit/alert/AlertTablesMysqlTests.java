@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class AlertTablesMysqlTests extends ServiceUserMysqlTest {
 
-	private static final Caller AUDITOR = new Caller("auditor-1", "shutong-cli", null, Set.of(), Set.of("AUDITOR"));
+	private static final Caller AUDITOR = new Caller("auditor-1", "shutong-cli", null, Set.of(), Set.of("AUDITOR"),
+			null);
 
 	@Autowired
 	private JdbcTemplate jdbc;
