@@ -1,11 +1,9 @@
 package org.shutong.audit.log;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.erdtman.jcs.JsonCanonicalizer;
 import org.shutong.platform.audit.AuditEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,12 +34,7 @@ public final class EventLeaves {
 
 	/** The canonical bytes of a {@link #normalized(AuditEvent) normalized} event. */
 	public static byte[] of(AuditEvent normalized) {
-		try {
-			return new JsonCanonicalizer(JSON.writeValueAsString(normalized)).getEncodedUTF8();
-		}
-		catch (IOException ex) {
-			throw new IllegalArgumentException("Event " + normalized.eventId() + " has no canonical JSON form", ex);
-		}
+		return CanonicalEventWriter.write(normalized);
 	}
 
 	public static AuditEvent parse(byte[] leaf) {

@@ -162,7 +162,7 @@ class EventIngestTests {
 	@Test
 	void refusesMoreThanAThousandEventsAtOnce() {
 		List<Map<String, Object>> batch = new ArrayList<>();
-		for (int i = 0; i <= EventIngestController.MAX_BATCH; i++) {
+		for (int i = 0; i <= EventBatchReader.MAX_BATCH; i++) {
 			batch.add(event());
 		}
 		assertProblem(post(batch, writer()), HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
@@ -178,6 +178,28 @@ class EventIngestTests {
 			.content(body)
 			.exchange();
 		assertProblem(result, HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+	}
+
+	@Test
+	void refusesBrokenJson() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/audit/events")
+			.header("Authorization", "Bearer " + writer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"eventId\": ")
+			.exchange();
+		assertProblem(result, HttpStatus.BAD_REQUEST, "MALFORMED_BODY");
+	}
+
+	@Test
+	void refusesABodyThatIsNotJson() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/audit/events")
+			.header("Authorization", "Bearer " + writer())
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(this.json.writeValueAsString(event()))
+			.exchange();
+		assertProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE");
 	}
 
 	@Test
