@@ -1,8 +1,10 @@
 package org.shutong.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.shutong.platform.audit.AuditEvent;
@@ -34,6 +36,11 @@ public final class AuditEvents {
 
 	public static AuditEvent query() {
 		return query(UUID.randomUUID(), Instant.now());
+	}
+
+	/** {@code count} fresh queries. */
+	public static List<AuditEvent> queries(int count) {
+		return Stream.generate(AuditEvents::query).limit(count).toList();
 	}
 
 	/** Like {@link #query()}, with whatever a test changes. */

@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
-import org.shutong.platform.audit.AuditEvent.SubjectKind;
 import org.shutong.platform.audit.AuditOutcome;
 
 /**
@@ -37,8 +36,6 @@ public class LoggedEvent {
 	@Column(name = "received_at")
 	private Instant receivedAt;
 
-	private String service;
-
 	private String action;
 
 	@Enumerated(EnumType.STRING)
@@ -47,16 +44,6 @@ public class LoggedEvent {
 	@Column(name = "actor_department", columnDefinition = "char(18)")
 	private String actorDepartment;
 
-	@Column(name = "actor_client")
-	private String actorClient;
-
-	@Column(name = "actor_user")
-	private String actorUser;
-
-	@Column(name = "subject_kind")
-	@Enumerated(EnumType.STRING)
-	private SubjectKind subjectKind;
-
 	@Column(name = "subject_reference")
 	private String subjectReference;
 
@@ -64,11 +51,6 @@ public class LoggedEvent {
 
 	@Column(name = "service_item_code")
 	private String serviceItemCode;
-
-	private String purpose;
-
-	@Column(name = "trace_id")
-	private String traceId;
 
 	@Column(name = "leaf", columnDefinition = "varbinary(8000)")
 	private byte[] leaf;
@@ -92,10 +74,6 @@ public class LoggedEvent {
 		return this.receivedAt;
 	}
 
-	public String service() {
-		return this.service;
-	}
-
 	public String action() {
 		return this.action;
 	}
@@ -108,18 +86,6 @@ public class LoggedEvent {
 		return this.actorDepartment;
 	}
 
-	public @Nullable String actorClient() {
-		return this.actorClient;
-	}
-
-	public @Nullable String actorUser() {
-		return this.actorUser;
-	}
-
-	public @Nullable SubjectKind subjectKind() {
-		return this.subjectKind;
-	}
-
 	public @Nullable String subjectReference() {
 		return this.subjectReference;
 	}
@@ -130,14 +96,6 @@ public class LoggedEvent {
 
 	public @Nullable String serviceItemCode() {
 		return this.serviceItemCode;
-	}
-
-	public @Nullable String purpose() {
-		return this.purpose;
-	}
-
-	public @Nullable String traceId() {
-		return this.traceId;
 	}
 
 	public byte[] leaf() {

@@ -51,17 +51,14 @@ final class EventRows {
 			AuditEvent event = leaves.get(i).event();
 			AuditEvent.Subject subject = event.subject();
 			rows.add(new Object[] { firstLeafIndex + i, event.eventId().toString(),
-					DatabaseTimes.of(event.occurredAt()), received, event.service(), event.action(),
-					event.outcome().name(), event.actor().departmentCode(), event.actor().clientId(),
-					event.actor().userId(), (subject != null) ? subject.kind().name() : null,
-					(subject != null) ? subject.reference() : null, event.resource(), event.serviceItemCode(),
-					event.purpose(), event.traceId(), leaves.get(i).bytes() });
+					DatabaseTimes.of(event.occurredAt()), received, event.action(), event.outcome().name(),
+					event.actor().departmentCode(), (subject != null) ? subject.reference() : null, event.resource(),
+					event.serviceItemCode(), leaves.get(i).bytes() });
 		}
 		this.jdbc
-			.batchUpdate("INSERT INTO audit_event (leaf_index, event_id, occurred_at, received_at, service, action,"
-					+ " outcome, actor_department, actor_client, actor_user, subject_kind, subject_reference, resource,"
-					+ " service_item_code, purpose, trace_id, leaf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					rows);
+			.batchUpdate("INSERT INTO audit_event (leaf_index, event_id, occurred_at, received_at, action, outcome,"
+					+ " actor_department, subject_reference, resource, service_item_code, leaf)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 	}
 
 }

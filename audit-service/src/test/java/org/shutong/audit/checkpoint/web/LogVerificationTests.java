@@ -2,21 +2,17 @@ package org.shutong.audit.checkpoint.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shutong.audit.AuditEvents;
 import org.shutong.audit.checkpoint.web.CheckpointNotes.TreeHead;
 import org.shutong.audit.log.Appended;
 import org.shutong.audit.log.AuditLog;
 import org.shutong.audit.tree.Rfc9162Reference;
-import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.testing.GatewayStandIn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -46,10 +42,6 @@ class LogVerificationTests {
 
 	private static final String AUDIENCE = "audit-service";
 
-	private static final String ORIGIN = "shutong.local/audit";
-
-	private static final Duration CHECKPOINT_WAIT = Duration.ofSeconds(10);
-
 	private final GatewayStandIn gateway = GatewayStandIn.shared();
 
 	@Autowired
@@ -61,6 +53,13 @@ class LogVerificationTests {
 	@Autowired
 	private AuditLog log;
 
+	private PublicLog publicLog;
+
+	@BeforeEach
+	void publicLog() {
+		this.publicLog = new PublicLog(this.mvc, this.json);
+	}
+
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		GatewayStandIn.shared().register(registry);
@@ -68,18 +67,15 @@ class LogVerificationTests {
 
 	@Test
 	void everyLoggedEventIsProvablyInTheSignedTree() throws Exception {
-		List<Appended> appended = append(7);
+		List<Appended> appended = this.log.append(AuditEvents.queries(7));
 		long last = appended.get(appended.size() - 1).leafIndex();
 
-		TreeHead head = signedHeadCovering(last);
+		TreeHead head = this.publicLog.signedHeadCovering(last);
 
 		for (Appended event : appended) {
-			byte[] leaf = leaf(event.leafIndex());
+			byte[] leaf = this.publicLog.leaf(event.leafIndex(), auditor());
 			assertThat(this.json.readTree(leaf).get("eventId").asString()).isEqualTo(event.eventId().toString());
-			List<byte[]> path = hashes(
-					getJson("/api/audit/proofs/inclusion?leafIndex=" + event.leafIndex() + "&treeSize=" + head.size(),
-							null),
-					"auditPath");
+			List<byte[]> path = this.publicLog.inclusionProof(event.leafIndex(), head.size());
 			assertThat(Rfc9162Reference.verifyInclusion(Rfc9162Reference.leafHash(leaf), event.leafIndex(), head.size(),
 					path, head.rootHash()))
 				.isTrue();
@@ -88,11 +84,10 @@ class LogVerificationTests {
 
 	@Test
 	void eachCheckpointIsConsistentWithTheOneBefore() throws Exception {
-		TreeHead first = signedHeadCovering(append(3).get(2).leafIndex());
-		TreeHead second = signedHeadCovering(append(5).get(4).leafIndex());
+		TreeHead first = this.publicLog.signedHeadCovering(this.log.append(AuditEvents.queries(3)).get(2).leafIndex());
+		TreeHead second = this.publicLog.signedHeadCovering(this.log.append(AuditEvents.queries(5)).get(4).leafIndex());
 
-		List<byte[]> proof = hashes(
-				getJson("/api/audit/proofs/consistency?from=" + first.size() + "&to=" + second.size(), null), "proof");
+		List<byte[]> proof = this.publicLog.consistencyProof(first.size(), second.size());
 
 		assertThat(Rfc9162Reference.verifyConsistency(first.size(), second.size(), first.rootHash(), second.rootHash(),
 				proof))
@@ -101,31 +96,33 @@ class LogVerificationTests {
 
 	@Test
 	void theLatestCheckpointIsServedAsJsonAndAsAPlainSignedNote() throws Exception {
-		signedHeadCovering(append(1).get(0).leafIndex());
+		this.publicLog.signedHeadCovering(this.log.append(AuditEvents.queries(1)).get(0).leafIndex());
 
-		JsonNode latest = getJson("/api/audit/checkpoints/latest", null);
-		TreeHead head = CheckpointNotes.verify(latest.get("note").asString(), ORIGIN, publicKey());
+		JsonNode latest = this.publicLog.get("/api/audit/checkpoints/latest");
+		TreeHead head = CheckpointNotes.verify(latest.get("note").asString(), PublicLog.ORIGIN,
+				this.publicLog.publicKey());
 		assertThat(latest.get("treeSize").asLong()).isEqualTo(head.size());
 		assertThat(Base64.getDecoder().decode(latest.get("rootHash").asString())).isEqualTo(head.rootHash());
-		assertThat(latest.get("keyId").asString())
-			.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey()), 0, 4));
+		assertThat(latest.get("keyId").asString()).isEqualTo(HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(this.publicLog.publicKey()), 0, 4));
 
 		MvcTestResult plain = this.mvc.get().uri("/api/audit/checkpoint").exchange();
 		assertThat(plain).hasStatusOk().hasContentTypeCompatibleWith(MediaType.TEXT_PLAIN);
 		String note = plain.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		TreeHead plainHead = CheckpointNotes.verify(note, ORIGIN, publicKey());
-		assertThat(getJson("/api/audit/checkpoints/" + plainHead.size(), null).get("note").asString()).isEqualTo(note);
+		TreeHead plainHead = CheckpointNotes.verify(note, PublicLog.ORIGIN, this.publicLog.publicKey());
+		assertThat(this.publicLog.get("/api/audit/checkpoints/" + plainHead.size()).get("note").asString())
+			.isEqualTo(note);
 	}
 
 	@Test
 	void aCheckpointFromAnotherKeyDoesNotVerify() throws Exception {
-		signedHeadCovering(append(1).get(0).leafIndex());
-		String note = getJson("/api/audit/checkpoints/latest", null).get("note").asString();
+		this.publicLog.signedHeadCovering(this.log.append(AuditEvents.queries(1)).get(0).leafIndex());
+		String note = this.publicLog.get("/api/audit/checkpoints/latest").get("note").asString();
 		String forged = note.replaceFirst("\n\\d+\n", "\n999999999\n");
 
 		assertThat(forged).isNotEqualTo(note);
 		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> CheckpointNotes.verify(forged, ORIGIN, publicKey()))
+			.isThrownBy(() -> CheckpointNotes.verify(forged, PublicLog.ORIGIN, this.publicLog.publicKey()))
 			.withMessageContaining("does not verify");
 	}
 
@@ -153,7 +150,7 @@ class LogVerificationTests {
 
 	@Test
 	void leavesAreForAuditorsOnly() {
-		long leafIndex = append(1).get(0).leafIndex();
+		long leafIndex = this.log.append(AuditEvents.queries(1)).get(0).leafIndex();
 		assertThat(this.mvc.get().uri("/api/audit/leaves/" + leafIndex).exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
 		for (String role : List.of("CITIZEN", "ADMIN", "DEPT_OPERATOR")) {
 			assertThat(this.mvc.get()
@@ -167,54 +164,8 @@ class LogVerificationTests {
 			.exchange()).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
-	private List<Appended> append(int count) {
-		List<AuditEvent> events = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			events.add(AuditEvents.query(UUID.randomUUID(), Instant.now()));
-		}
-		return this.log.append(events);
-	}
-
-	/** Waits for a signed checkpoint that includes {@code leafIndex}, and checks it. */
-	private TreeHead signedHeadCovering(long leafIndex) throws Exception {
-		Instant deadline = Instant.now().plus(CHECKPOINT_WAIT);
-		while (true) {
-			String note = getJson("/api/audit/checkpoints/latest", null).get("note").asString();
-			TreeHead head = CheckpointNotes.verify(note, ORIGIN, publicKey());
-			if (head.size() > leafIndex) {
-				return head;
-			}
-			assertThat(Instant.now()).as("a checkpoint covering leaf " + leafIndex).isBefore(deadline);
-			Thread.sleep(50);
-		}
-	}
-
-	private byte[] publicKey() {
-		JsonNode key = getJson("/api/audit/public-key", null);
-		assertThat(key.get("name").asString()).isEqualTo(ORIGIN);
-		assertThat(key.get("signatureType").asInt()).isEqualTo(2);
-		return Base64.getDecoder().decode(key.get("publicKey").asString());
-	}
-
-	private byte[] leaf(long leafIndex) {
-		JsonNode leaf = getJson("/api/audit/leaves/" + leafIndex, this.gateway.withRole(AUDIENCE, "AUDITOR"));
-		return Base64.getDecoder().decode(leaf.get("leaf").asString());
-	}
-
-	private JsonNode getJson(String uri, String token) {
-		var request = this.mvc.get().uri(uri);
-		if (token != null) {
-			request = request.header("Authorization", "Bearer " + token);
-		}
-		MvcTestResult result = request.exchange();
-		assertThat(result).hasStatusOk();
-		return this.json.readTree(result.getResponse().getContentAsByteArray());
-	}
-
-	private static List<byte[]> hashes(JsonNode body, String field) {
-		List<byte[]> hashes = new ArrayList<>();
-		body.get(field).forEach((hash) -> hashes.add(Base64.getDecoder().decode(hash.asString())));
-		return hashes;
+	private String auditor() {
+		return this.gateway.withRole(AUDIENCE, "AUDITOR");
 	}
 
 }

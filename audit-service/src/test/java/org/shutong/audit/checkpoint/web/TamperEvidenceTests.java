@@ -1,22 +1,16 @@
 package org.shutong.audit.checkpoint.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shutong.audit.AuditEvents;
 import org.shutong.audit.checkpoint.web.CheckpointNotes.TreeHead;
 import org.shutong.audit.log.Appended;
 import org.shutong.audit.log.AuditLog;
 import org.shutong.audit.tree.Rfc9162Reference;
-import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.testing.GatewayStandIn;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class TamperEvidenceTests {
-
-	private static final String ORIGIN = "shutong.local/audit";
 
 	private final GatewayStandIn gateway = GatewayStandIn.shared();
 
@@ -58,6 +49,13 @@ class TamperEvidenceTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	private PublicLog publicLog;
+
+	@BeforeEach
+	void publicLog() {
+		this.publicLog = new PublicLog(this.mvc, this.json);
+	}
+
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		GatewayStandIn.shared().register(registry);
@@ -65,15 +63,14 @@ class TamperEvidenceTests {
 
 	@Test
 	void aChangedEventNoLongerMatchesItsInclusionProof() throws Exception {
-		Appended target = append(4).get(1);
-		TreeHead head = signedHeadCovering(target.leafIndex() + 2);
+		Appended target = this.log.append(AuditEvents.queries(4)).get(1);
+		TreeHead head = this.publicLog.signedHeadCovering(target.leafIndex() + 2);
 		byte[] original = leaf(target.leafIndex());
 		assertThat(included(original, target.leafIndex(), head)).isTrue();
 
 		byte[] rewritten = new String(original, StandardCharsets.UTF_8).replace("婚姻登记", "例行检查")
 			.getBytes(StandardCharsets.UTF_8);
-		this.jdbc.update("UPDATE audit_event SET leaf = ?, purpose = ? WHERE leaf_index = ?", rewritten, "例行检查",
-				target.leafIndex());
+		this.jdbc.update("UPDATE audit_event SET leaf = ? WHERE leaf_index = ?", rewritten, target.leafIndex());
 
 		assertThat(leaf(target.leafIndex())).isEqualTo(rewritten);
 		assertThat(included(rewritten, target.leafIndex(), head)).isFalse();
@@ -81,8 +78,8 @@ class TamperEvidenceTests {
 
 	@Test
 	void aReplacedEventBreaksConsistencyWithTheCheckpointSignedBefore() throws Exception {
-		Appended last = append(3).get(2);
-		TreeHead before = signedHeadCovering(last.leafIndex());
+		Appended last = this.log.append(AuditEvents.queries(3)).get(2);
+		TreeHead before = this.publicLog.signedHeadCovering(last.leafIndex());
 		assertThat(before.size()).isEqualTo(last.leafIndex() + 1);
 
 		// Remove the last event and every complete subtree holding it, then let the
@@ -92,67 +89,23 @@ class TamperEvidenceTests {
 			this.jdbc.update("DELETE FROM tree_node WHERE level = ? AND node_index = ?", level,
 					last.leafIndex() >>> level);
 		}
-		List<Appended> replacement = append(2);
+		List<Appended> replacement = this.log.append(AuditEvents.queries(2));
 		assertThat(replacement.get(0).leafIndex()).isEqualTo(last.leafIndex());
-		TreeHead after = signedHeadCovering(replacement.get(1).leafIndex());
+		TreeHead after = this.publicLog.signedHeadCovering(replacement.get(1).leafIndex());
 
-		List<byte[]> proof = hashes(
-				getJson("/api/audit/proofs/consistency?from=" + before.size() + "&to=" + after.size()), "proof");
+		List<byte[]> proof = this.publicLog.consistencyProof(before.size(), after.size());
 		assertThat(Rfc9162Reference.verifyConsistency(before.size(), after.size(), before.rootHash(), after.rootHash(),
 				proof))
 			.isFalse();
 	}
 
 	private boolean included(byte[] leaf, long leafIndex, TreeHead head) {
-		List<byte[]> path = hashes(
-				getJson("/api/audit/proofs/inclusion?leafIndex=" + leafIndex + "&treeSize=" + head.size()),
-				"auditPath");
-		return Rfc9162Reference.verifyInclusion(Rfc9162Reference.leafHash(leaf), leafIndex, head.size(), path,
-				head.rootHash());
-	}
-
-	private List<Appended> append(int count) {
-		List<AuditEvent> events = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			events.add(AuditEvents.query(UUID.randomUUID(), Instant.now()));
-		}
-		return this.log.append(events);
-	}
-
-	private TreeHead signedHeadCovering(long leafIndex) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		byte[] publicKey = Base64.getDecoder().decode(getJson("/api/audit/public-key").get("publicKey").asString());
-		while (true) {
-			TreeHead head = CheckpointNotes.verify(getJson("/api/audit/checkpoints/latest").get("note").asString(),
-					ORIGIN, publicKey);
-			if (head.size() > leafIndex) {
-				return head;
-			}
-			assertThat(Instant.now()).as("a checkpoint covering leaf " + leafIndex).isBefore(deadline);
-			Thread.sleep(50);
-		}
+		return Rfc9162Reference.verifyInclusion(Rfc9162Reference.leafHash(leaf), leafIndex, head.size(),
+				this.publicLog.inclusionProof(leafIndex, head.size()), head.rootHash());
 	}
 
 	private byte[] leaf(long leafIndex) {
-		MvcTestResult result = this.mvc.get()
-			.uri("/api/audit/leaves/" + leafIndex)
-			.header("Authorization", "Bearer " + this.gateway.withRole("audit-service", "AUDITOR"))
-			.exchange();
-		assertThat(result).hasStatusOk();
-		return Base64.getDecoder()
-			.decode(this.json.readTree(result.getResponse().getContentAsByteArray()).get("leaf").asString());
-	}
-
-	private JsonNode getJson(String uri) {
-		MvcTestResult result = this.mvc.get().uri(uri).exchange();
-		assertThat(result).hasStatusOk();
-		return this.json.readTree(result.getResponse().getContentAsByteArray());
-	}
-
-	private static List<byte[]> hashes(JsonNode body, String field) {
-		List<byte[]> hashes = new ArrayList<>();
-		body.get(field).forEach((hash) -> hashes.add(Base64.getDecoder().decode(hash.asString())));
-		return hashes;
+		return this.publicLog.leaf(leafIndex, this.gateway.withRole("audit-service", "AUDITOR"));
 	}
 
 }
