@@ -1,5 +1,7 @@
 package org.shutong.catalog.resource;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -9,5 +11,9 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public record DataItem(@Column(name = "name") String name, @Column(name = "type") String type,
 		@Column(name = "description") String description, @Column(name = "is_sensitive") boolean sensitive) {
+
+	/** The types an item or an endpoint parameter may have. */
+	public static final List<String> TYPES = List.of("string", "integer", "decimal", "boolean", "date", "datetime",
+			"binary");
 
 }

@@ -70,6 +70,9 @@ public class DataResource {
 	@Enumerated(EnumType.STRING)
 	private ResourceStatus status;
 
+	@Column(name = "retired_reason")
+	private String retiredReason;
+
 	@Column(name = "created_at")
 	private Instant createdAt;
 
@@ -78,11 +81,21 @@ public class DataResource {
 	@OrderColumn(name = "position")
 	private List<DataItem> items = new ArrayList<>();
 
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "endpoint_parameter", joinColumns = @JoinColumn(name = "resource_id"))
+	@OrderColumn(name = "position")
+	private List<EndpointParameter> parameters = new ArrayList<>();
+
 	protected DataResource() {
 	}
 
 	public DataResource(String code, int version, String providerCode, Description description, Grading grading,
 			Endpoint endpoint, List<DataItem> items, Instant createdAt) {
+		this(code, version, providerCode, description, grading, endpoint, List.of(), items, createdAt);
+	}
+
+	public DataResource(String code, int version, String providerCode, Description description, Grading grading,
+			Endpoint endpoint, List<EndpointParameter> parameters, List<DataItem> items, Instant createdAt) {
 		this.code = code;
 		this.version = version;
 		this.providerCode = providerCode;
@@ -98,7 +111,29 @@ public class DataResource {
 		this.endpointMethod = endpoint.method();
 		this.status = ResourceStatus.ACTIVE;
 		this.items = new ArrayList<>(items);
+		this.parameters = new ArrayList<>(parameters);
 		this.createdAt = createdAt;
+	}
+
+	/**
+	 * The next version of this resource with what the provider now says; this version
+	 * stays as it is.
+	 */
+	public DataResource nextVersion(ResourceDraft draft, Instant at) {
+		return new DataResource(this.code, this.version + 1, this.providerCode, draft.description(), draft.grading(),
+				draft.endpoint(), draft.parameters(), draft.items(), at);
+	}
+
+	/**
+	 * The next version of this resource, unchanged but retired; this version stays as it
+	 * is, so what was granted on it stays readable.
+	 */
+	public DataResource retiredVersion(String reason, Instant at) {
+		DataResource retired = new DataResource(this.code, this.version + 1, this.providerCode, description(),
+				grading(), endpoint(), this.parameters, this.items, at);
+		retired.status = ResourceStatus.RETIRED;
+		retired.retiredReason = reason;
+		return retired;
 	}
 
 	/**
@@ -155,6 +190,19 @@ public class DataResource {
 
 	public List<DataItem> items() {
 		return List.copyOf(this.items);
+	}
+
+	public List<EndpointParameter> parameters() {
+		return List.copyOf(this.parameters);
+	}
+
+	/** Why the provider retired the resource, when it did and said why. */
+	public String retiredReason() {
+		return this.retiredReason;
+	}
+
+	public boolean isRetired() {
+		return this.status == ResourceStatus.RETIRED;
 	}
 
 	public Instant createdAt() {

@@ -3,9 +3,13 @@ package org.shutong.catalog.resource;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 public interface DataResourceRepository extends Repository<DataResource, Long> {
 
@@ -27,5 +31,38 @@ public interface DataResourceRepository extends Repository<DataResource, Long> {
 				AND r.version = (SELECT MAX(newer.version) FROM DataResource newer WHERE newer.code = r.code)
 			ORDER BY r.code""")
 	List<ResourceSummary> findNewestActive(Pageable page);
+
+	/**
+	 * The newest version of each resource whose newest version has this status and
+	 * matches every filter given (a null filter matches anything), by code.
+	 */
+	@Query(value = """
+			SELECT new org.shutong.catalog.resource.ResourceSummary(r.code, r.version, r.name, r.providerCode,
+				r.category, r.securityLevel, r.sharingType)
+			FROM DataResource r
+			WHERE r.status = :status
+				AND r.version = (SELECT MAX(newer.version) FROM DataResource newer WHERE newer.code = r.code)
+				AND (:category IS NULL OR r.category = :category)
+				AND (:sharingType IS NULL OR r.sharingType = :sharingType)
+				AND (:provider IS NULL OR r.providerCode = :provider)
+				AND (:securityLevel IS NULL OR r.securityLevel = :securityLevel)
+			ORDER BY r.code""", countQuery = """
+			SELECT COUNT(r) FROM DataResource r
+			WHERE r.status = :status
+				AND r.version = (SELECT MAX(newer.version) FROM DataResource newer WHERE newer.code = r.code)
+				AND (:category IS NULL OR r.category = :category)
+				AND (:sharingType IS NULL OR r.sharingType = :sharingType)
+				AND (:provider IS NULL OR r.providerCode = :provider)
+				AND (:securityLevel IS NULL OR r.securityLevel = :securityLevel)""")
+	Page<ResourceSummary> findNewest(@Param("status") ResourceStatus status,
+			@Param("category") @Nullable String category, @Param("sharingType") @Nullable SharingType sharingType,
+			@Param("provider") @Nullable String provider, @Param("securityLevel") @Nullable Short securityLevel,
+			Pageable page);
+
+	/** Every version of a resource, oldest first; empty for an unknown code. */
+	@Query("""
+			SELECT new org.shutong.catalog.resource.ResourceVersion(r.version, r.status, r.name, r.createdAt)
+			FROM DataResource r WHERE r.code = :code ORDER BY r.version""")
+	List<ResourceVersion> findVersions(@Param("code") String code);
 
 }
