@@ -99,9 +99,10 @@ public class ResourceCatalogue {
 	}
 
 	private Instant now() {
-		// Microseconds, as DATETIME(6) keeps them, so what is returned equals what is
-		// read back.
-		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		// Whole seconds: MySQL Connector/J drops the fraction when talking to MariaDB
+		// (which it
+		// takes for a 5.5 server), and what is answered must equal what is read back.
+		return this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 	}
 
 }
