@@ -176,6 +176,35 @@ class ResourcePublishingTests {
 	}
 
 	@Test
+	void concurrentUpdatesOfOneResourceEachMakeAVersionOrAreAConflict() throws Exception {
+		String department = Departments.fresh();
+		String code = publish(department, "TJ");
+		int count = 6;
+		List<Callable<MvcTestResult>> updates = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			updates.add(() -> put("/api/catalog/resources/" + code, writer(department), body("TJ", "统计数据")));
+		}
+		int updated = 0;
+		try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
+			for (Future<MvcTestResult> result : pool.invokeAll(updates)) {
+				if (result.get().getResponse().getStatus() == 200) {
+					updated++;
+				}
+				else {
+					assertProblem(result.get(), HttpStatus.CONFLICT, "CONFLICT");
+				}
+			}
+		}
+		assertThat(updated).isPositive();
+		List<Integer> versions = this.resources.findVersions(code).stream().map((v) -> v.version()).toList();
+		assertThat(versions).hasSize(1 + updated);
+		for (int i = 0; i < versions.size(); i++) {
+			assertThat(versions.get(i)).isEqualTo(i + 1);
+		}
+		assertThat(events(code)).hasSize(1 + updated);
+	}
+
+	@Test
 	void theProviderIsTheCallersDepartmentNeverAField() {
 		String department = Departments.fresh();
 		Map<String, Object> body = body("GA", "户籍信息");
