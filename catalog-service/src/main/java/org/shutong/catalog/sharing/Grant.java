@@ -1,6 +1,7 @@
 package org.shutong.catalog.sharing;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -83,7 +84,7 @@ public class Grant {
 		this.validUntil = application.validUntil();
 		this.items = new ArrayList<>(items);
 		this.status = GrantStatus.ACTIVE;
-		this.grantedAt = grantedAt;
+		this.grantedAt = grantedAt.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.shutong.catalog.sharing;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -88,10 +89,11 @@ public class SharingApplication {
 		this.purpose = request.purpose();
 		this.legalBasis = request.legalBasis();
 		this.serviceItemCode = request.serviceItemCode();
-		this.validUntil = request.validUntil();
+		// The database keeps microseconds.
+		this.validUntil = request.validUntil().truncatedTo(ChronoUnit.MICROS);
 		this.items = new ArrayList<>(request.items());
 		this.status = ApplicationStatus.PENDING;
-		this.filedAt = filedAt;
+		this.filedAt = filedAt.truncatedTo(ChronoUnit.MICROS);
 		this.filedByClient = filer.clientId();
 		this.filedByUser = filer.userId();
 	}
@@ -111,13 +113,13 @@ public class SharingApplication {
 
 	void approve(Instant at) {
 		this.status = ApplicationStatus.APPROVED;
-		this.decidedAt = at;
+		this.decidedAt = at.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	void reject(String reason, Instant at) {
 		this.status = ApplicationStatus.REJECTED;
 		this.decisionReason = reason;
-		this.decidedAt = at;
+		this.decidedAt = at.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	public boolean concerns(String departmentCode) {

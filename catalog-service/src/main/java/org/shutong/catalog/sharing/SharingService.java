@@ -2,6 +2,7 @@ package org.shutong.catalog.sharing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -118,7 +119,7 @@ public class SharingService {
 			throw new ProblemException(SharingProblem.NOT_PROVIDER,
 					"Only the provider department of grant " + grantId + " may revoke it.");
 		}
-		Instant now = this.clock.instant();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		if (this.grants.revoke(grantId, reason, now) == 0) {
 			throw new ProblemException(SharingProblem.GRANT_NOT_ACTIVE,
 					"Grant " + grantId + " is " + grant.statusAt(now) + "; only an active grant can be revoked.");
