@@ -95,6 +95,7 @@ class SharingFlowTests extends SharingTest {
 		List<AuditEvent> events = auditEvents(resource);
 		assertThat(events).extracting(AuditEvent::action)
 			.containsExactly("sharing.application.file", "sharing.application.approve", "sharing.grant.revoke");
+		assertThat(outboxRowsMentioning(resource)).isEqualTo(3);
 		assertThat(events).allSatisfy((event) -> {
 			assertThat(event.service()).isEqualTo("catalog-service");
 			assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCESS);

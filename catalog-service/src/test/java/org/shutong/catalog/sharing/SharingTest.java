@@ -168,7 +168,10 @@ abstract class SharingTest {
 
 	// Audit
 
-	/** The audit events stored in the outbox about this resource, oldest first. */
+	/**
+	 * The audit events stored in the outbox about this resource, in the order they
+	 * happened.
+	 */
 	List<AuditEvent> auditEvents(String resourceCode) {
 		return this.publications.findIncompletePublications()
 			.stream()
@@ -176,8 +179,19 @@ abstract class SharingTest {
 			.filter(AuditEvent.class::isInstance)
 			.map(AuditEvent.class::cast)
 			.filter((event) -> resourceCode.equals(event.resource()))
-			.sorted(java.util.Comparator.comparing(AuditEvent::occurredAt))
+			.sorted(java.util.Comparator.comparing(AuditEvent::occurredAt).thenComparing(SharingTest::lifecycleRank))
 			.toList();
+	}
+
+	/**
+	 * Events of one transaction carry the same time: they are ordered as the workflow
+	 * goes.
+	 */
+	private static int lifecycleRank(AuditEvent event) {
+		return List
+			.of("sharing.application.file", "sharing.application.approve", "sharing.application.reject",
+					"sharing.grant.revoke", "sharing.grant.expire")
+			.indexOf(event.action());
 	}
 
 	/** Outbox rows that mention the resource at all, whatever their event. */
