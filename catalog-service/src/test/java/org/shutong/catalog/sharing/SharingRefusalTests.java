@@ -111,7 +111,7 @@ class SharingRefusalTests extends SharingTest {
 	@Test
 	void refusesASystemWithoutTheApplyScope() {
 		String resource = resource(SharingType.UNCONDITIONAL, "name");
-		assertProblem(file(system(SharingFixtures.CONSUMER, "catalog.read sharing.approve"), resource, valid("name")),
+		assertProblem(file(system(SharingFixtures.CONSUMER, "catalog.read sharing.review"), resource, valid("name")),
 				HttpStatus.FORBIDDEN, "FORBIDDEN");
 		assertProblem(file(operator(SharingFixtures.CONSUMER), resource, valid("name")), HttpStatus.FORBIDDEN,
 				"FORBIDDEN");
@@ -140,7 +140,7 @@ class SharingRefusalTests extends SharingTest {
 	void refusesAnotherDepartmentDecidingOrReadingTheApplication() {
 		String resource = resource(SharingType.CONDITIONAL, "name");
 		String id = fileApplication(resource, List.of("name"));
-		for (String token : List.of(system(SharingFixtures.OTHER, "sharing.approve"),
+		for (String token : List.of(system(SharingFixtures.OTHER, "sharing.review"),
 				operator(SharingFixtures.OTHER))) {
 			assertProblem(post("/api/catalog/applications/" + id + "/approve", token, Map.of()), HttpStatus.FORBIDDEN,
 					"NOT_PROVIDER");
@@ -156,7 +156,7 @@ class SharingRefusalTests extends SharingTest {
 	void refusesADepartmentApprovingItsOwnApplication() {
 		String resource = resource(SharingType.CONDITIONAL, "name");
 		String id = fileApplication(resource, List.of("name"));
-		for (String token : List.of(system(SharingFixtures.CONSUMER, "sharing.apply sharing.approve"),
+		for (String token : List.of(system(SharingFixtures.CONSUMER, "sharing.apply sharing.review"),
 				operator(SharingFixtures.CONSUMER))) {
 			assertProblem(post("/api/catalog/applications/" + id + "/approve", token, Map.of()), HttpStatus.FORBIDDEN,
 					"OWN_APPLICATION");
@@ -235,7 +235,7 @@ class SharingRefusalTests extends SharingTest {
 		String url = "/api/catalog/grants/" + grantId + "/revoke";
 		assertProblem(post(url, operator(SharingFixtures.CONSUMER), Map.of("reason", "不再需要")), HttpStatus.FORBIDDEN,
 				"NOT_PROVIDER");
-		assertProblem(post(url, system(SharingFixtures.OTHER, "sharing.approve"), Map.of("reason", "不再需要")),
+		assertProblem(post(url, system(SharingFixtures.OTHER, "sharing.review"), Map.of("reason", "不再需要")),
 				HttpStatus.FORBIDDEN, "NOT_PROVIDER");
 		assertInvalid(post(url, provider(), Map.of()), "reason");
 		assertThat(post(url, provider(), Map.of("reason", "共享条件变更"))).hasStatusOk();

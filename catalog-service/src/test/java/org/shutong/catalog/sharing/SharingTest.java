@@ -100,7 +100,7 @@ abstract class SharingTest {
 	}
 
 	String provider() {
-		return system(SharingFixtures.PROVIDER, "sharing.approve catalog.read");
+		return system(SharingFixtures.PROVIDER, "sharing.review catalog.read");
 	}
 
 	// Fixtures

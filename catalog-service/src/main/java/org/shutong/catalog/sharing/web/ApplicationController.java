@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("denyAll")
 class ApplicationController {
 
-	static final String PARTY = "hasAnyAuthority('SCOPE_sharing.apply','SCOPE_sharing.approve') or hasRole('DEPT_OPERATOR')";
+	static final String PARTY = "hasAnyAuthority('SCOPE_sharing.apply','SCOPE_sharing.review') or hasRole('DEPT_OPERATOR')";
 
-	static final String DECIDER = "hasAuthority('SCOPE_sharing.approve') or hasRole('DEPT_OPERATOR')";
+	static final String DECIDER = "hasAuthority('SCOPE_sharing.review') or hasRole('DEPT_OPERATOR')";
 
 	private final SharingService sharing;
 
@@ -80,7 +80,7 @@ class ApplicationController {
 	@PreAuthorize(DECIDER)
 	ApplicationView approve(Caller caller, @PathVariable String id,
 			@RequestBody(required = false) @Valid @Nullable Approval approval) {
-		Grant grant = this.sharing.approve(caller, id, (approval != null) ? approval.items() : null);
+		Grant grant = this.sharing.review(caller, id, (approval != null) ? approval.items() : null);
 		return view(this.queries.application(caller, grant.applicationId()));
 	}
 

@@ -46,7 +46,7 @@ class StatisticsController {
 	}
 
 	@GetMapping("/api/catalog/statistics")
-	@PreAuthorize("hasAnyAuthority('SCOPE_catalog.read','SCOPE_sharing.apply','SCOPE_sharing.approve')"
+	@PreAuthorize("hasAnyAuthority('SCOPE_catalog.read','SCOPE_sharing.apply','SCOPE_sharing.review')"
 			+ " or hasAnyRole('DEPT_OPERATOR','AUDITOR','ADMIN')")
 	Statistics statistics(Caller caller,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant from,
