@@ -140,8 +140,7 @@ class SharingRefusalTests extends SharingTest {
 	void refusesAnotherDepartmentDecidingOrReadingTheApplication() {
 		String resource = resource(SharingType.CONDITIONAL, "name");
 		String id = fileApplication(resource, List.of("name"));
-		for (String token : List.of(system(SharingFixtures.OTHER, "sharing.review"),
-				operator(SharingFixtures.OTHER))) {
+		for (String token : List.of(system(SharingFixtures.OTHER, "sharing.review"), operator(SharingFixtures.OTHER))) {
 			assertProblem(post("/api/catalog/applications/" + id + "/approve", token, Map.of()), HttpStatus.FORBIDDEN,
 					"NOT_PROVIDER");
 			assertProblem(post("/api/catalog/applications/" + id + "/reject", token, Map.of("reason", "不同意")),
