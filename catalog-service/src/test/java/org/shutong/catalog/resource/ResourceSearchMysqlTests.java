@@ -2,6 +2,8 @@ package org.shutong.catalog.resource;
 
 import java.util.List;
 
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
 import org.shutong.platform.testing.MysqlTestSchemaConfiguration;
 
@@ -30,6 +32,12 @@ class ResourceSearchMysqlTests {
 	@Autowired
 	private ResourceSearch search;
 
+	@Autowired
+	private SearchIndexInitializer initializer;
+
+	@Autowired
+	private EntityManagerFactory entityManagerFactory;
+
 	@Test
 	void findsWhatWasPublishedAndFollowsItsVersions() {
 		String department = Departments.fresh();
@@ -43,6 +51,19 @@ class ResourceSearchMysqlTests {
 		this.catalogue.retire(caller(department), code, "并入不动产统一登记");
 		assertThat(find("房屋", department, ResourceStatus.ACTIVE)).isEmpty();
 		assertThat(find("房屋", department, ResourceStatus.RETIRED)).extracting(ResourceSummary::version)
+			.containsExactly(2);
+	}
+
+	@Test
+	void buildsAnEmptyIndexFromTheCurrentVersions() throws InterruptedException {
+		String department = Departments.fresh();
+		String code = this.catalogue.publish(caller(department), draft()).code();
+		this.catalogue.update(caller(department), code, draft());
+		Search.mapping(this.entityManagerFactory).scope(DataResource.class).workspace().purge();
+		assertThat(find("房屋", department, ResourceStatus.ACTIVE)).isEmpty();
+
+		this.initializer.indexWhenEmpty();
+		assertThat(find("房屋", department, ResourceStatus.ACTIVE)).extracting(ResourceSummary::version)
 			.containsExactly(2);
 	}
 
