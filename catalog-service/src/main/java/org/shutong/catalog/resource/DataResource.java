@@ -17,35 +17,50 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.engine.backend.types.Sortable;
 
 /**
  * One version of a catalogue entry: what a department shares, how it is graded and where
- * the platform fetches it.
+ * the platform fetches it. Only the current version of each resource is in the search
+ * index ({@link ResourceCatalogue} indexes each new version and removes the one before).
  */
 @Entity
 @Table(name = "data_resource")
+@Indexed(index = "data_resource")
 public class DataResource {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
+	@KeywordField(sortable = Sortable.YES)
 	private String code;
 
 	private int version;
 
+	@KeywordField
 	@Column(name = "provider_code", columnDefinition = "char(18)")
 	private String providerCode;
 
+	@FullTextField(analyzer = CatalogAnalysis.ANALYZER)
 	private String name;
 
+	@FullTextField(analyzer = CatalogAnalysis.ANALYZER)
 	private String description;
 
+	@KeywordField
 	private String category;
 
+	@GenericField
 	@Column(name = "security_level")
 	private short securityLevel;
 
+	@KeywordField
 	@Enumerated(EnumType.STRING)
 	@Column(name = "sharing_type")
 	private SharingType sharingType;
@@ -67,6 +82,7 @@ public class DataResource {
 	@Column(name = "endpoint_method")
 	private String endpointMethod;
 
+	@KeywordField
 	@Enumerated(EnumType.STRING)
 	private ResourceStatus status;
 
@@ -76,6 +92,7 @@ public class DataResource {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@IndexedEmbedded(includePaths = "name")
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "data_item", joinColumns = @JoinColumn(name = "resource_id"))
 	@OrderColumn(name = "position")

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import jakarta.persistence.EntityManager;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 import org.jspecify.annotations.Nullable;
 import org.shutong.platform.identity.CreditCode;
 import org.shutong.platform.problem.ProblemException;
@@ -26,12 +29,16 @@ public class ResourceCatalogue {
 
 	private final ResourceAudit audit;
 
+	private final EntityManager entityManager;
+
 	private final Clock clock = Clock.systemUTC();
 
-	ResourceCatalogue(DataResourceRepository resources, ResourceCodes codes, ResourceAudit audit) {
+	ResourceCatalogue(DataResourceRepository resources, ResourceCodes codes, ResourceAudit audit,
+			EntityManager entityManager) {
 		this.resources = resources;
 		this.codes = codes;
 		this.audit = audit;
+		this.entityManager = entityManager;
 	}
 
 	/** Publishes version 1 of a new resource, provided by the caller's department. */
@@ -41,6 +48,7 @@ public class ResourceCatalogue {
 		String code = this.codes.next(draft.category(), provider);
 		DataResource published = this.resources.save(new DataResource(code, 1, provider, draft.description(),
 				draft.grading(), draft.endpoint(), draft.parameters(), draft.items(), now()));
+		index(null, published);
 		this.audit.changed(ResourceAudit.PUBLISH, caller, published);
 		return published;
 	}
@@ -50,6 +58,7 @@ public class ResourceCatalogue {
 	public DataResource update(Caller caller, String code, ResourceDraft draft) {
 		DataResource latest = changeable(caller, code);
 		DataResource updated = this.resources.save(latest.nextVersion(draft, now()));
+		index(latest, updated);
 		this.audit.changed(ResourceAudit.UPDATE, caller, updated);
 		return updated;
 	}
@@ -59,6 +68,7 @@ public class ResourceCatalogue {
 	public DataResource retire(Caller caller, String code, @Nullable String reason) {
 		DataResource latest = changeable(caller, code);
 		DataResource retired = this.resources.save(latest.retiredVersion(reason, now()));
+		index(latest, retired);
 		this.audit.changed(ResourceAudit.RETIRE, caller, retired);
 		return retired;
 	}
@@ -96,6 +106,18 @@ public class ResourceCatalogue {
 					"Only a department's system publishes and changes resources; the token names no department.");
 		}
 		return department;
+	}
+
+	/**
+	 * Puts the new version in the search index in place of the one it follows, when the
+	 * transaction commits (nothing when it rolls back).
+	 */
+	private void index(@Nullable DataResource previous, DataResource current) {
+		SearchIndexingPlan plan = Search.session(this.entityManager).indexingPlan();
+		if (previous != null) {
+			plan.purge(DataResource.class, previous.id(), null);
+		}
+		plan.addOrUpdate(current);
 	}
 
 	private Instant now() {

@@ -11,6 +11,7 @@ import org.shutong.catalog.resource.DataResource;
 import org.shutong.catalog.resource.DataResourceRepository;
 import org.shutong.catalog.resource.ResourceCatalogue;
 import org.shutong.catalog.resource.ResourceCategory;
+import org.shutong.catalog.resource.ResourceSearch;
 import org.shutong.catalog.resource.ResourceStatus;
 import org.shutong.catalog.resource.ResourceSummary;
 import org.shutong.catalog.resource.ResourceVersion;
@@ -43,16 +44,23 @@ class ResourceController {
 
 	private final DataResourceRepository resources;
 
-	ResourceController(DataResourceRepository resources) {
+	private final ResourceSearch search;
+
+	ResourceController(DataResourceRepository resources, ResourceSearch search) {
 		this.resources = resources;
+		this.search = search;
 	}
 
 	@GetMapping("/api/catalog/resources")
 	ResourcePage list(@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @RequestParam @Nullable String category,
 			@RequestParam @Nullable String sharingType, @RequestParam @Nullable String provider,
-			@RequestParam @Nullable Integer securityLevel, @RequestParam @Nullable String status) {
+			@RequestParam @Nullable Integer securityLevel, @RequestParam @Nullable String status,
+			@RequestParam @Nullable String q) {
 		List<FieldError> errors = new ArrayList<>();
+		if (q != null && q.length() > ResourceSearch.MAX_QUERY_LENGTH) {
+			errors.add(new FieldError("q", "must be at most " + ResourceSearch.MAX_QUERY_LENGTH + " characters"));
+		}
 		if (category != null && !names(ResourceCategory.values()).contains(category)) {
 			errors.add(new FieldError("category", "must be one of " + names(ResourceCategory.values())));
 		}
@@ -72,10 +80,12 @@ class ResourceController {
 			throw new ProblemException(PlatformProblem.INVALID_REQUEST,
 					Problems.invalid("The request has invalid parameters.", errors));
 		}
-		Page<ResourceSummary> found = this.resources.findNewest(
-				"RETIRED".equals(status) ? ResourceStatus.RETIRED : ResourceStatus.ACTIVE, category,
-				(sharingType != null) ? SharingType.valueOf(sharingType) : null, provider,
-				(securityLevel != null) ? securityLevel.shortValue() : null, PageRequest.of(page, size));
+		ResourceStatus wanted = "RETIRED".equals(status) ? ResourceStatus.RETIRED : ResourceStatus.ACTIVE;
+		SharingType sharing = (sharingType != null) ? SharingType.valueOf(sharingType) : null;
+		Short level = (securityLevel != null) ? securityLevel.shortValue() : null;
+		Page<ResourceSummary> found = (q != null && !q.isBlank())
+				? this.search.search(q, wanted, category, sharing, provider, level, PageRequest.of(page, size))
+				: this.resources.findNewest(wanted, category, sharing, provider, level, PageRequest.of(page, size));
 		return new ResourcePage(found.getContent(), page, size, found.getTotalElements());
 	}
 
