@@ -34,13 +34,14 @@ for start in range(0, n, 500):
         description = "提供" + subject + "相关的" + random.choice(kinds) + "，" + random.choice(subjects) + "业务使用。" + \
             ("Shared for " + random.choice(english) + "." if random.random() < 0.5 else "")
         code = "%s-%s-%06d" % (category, provider, rid)
-        resources.append("(%d,%s,1,%s,%s,%s,%s,%d,%s,NULL,'OPEN',%s,'https://data.example.gov.cn/q','POST','ACTIVE','2026-11-01 00:00:00')" % (
+        resources.append("(%d,%s,1,%s,%s,%s,%s,%d,%s,NULL,'OPEN',%s,'https://data.example.gov.cn/q','POST','ACTIVE','2026-11-01 00:00:00',TRUE)" % (
             rid, q(code), q(provider), q(name), q(description), q(category), random.randint(1, 4),
             q(random.choice(["UNCONDITIONAL", "CONDITIONAL"])), q(random.choice(["DAILY", "MONTHLY", "REALTIME"]))))
         for position, item in enumerate(random.sample(items, 5)):
             rows.append("(%d,%d,%s,'string',NULL,%s)" % (rid, position, q(item), "TRUE" if position < 2 else "FALSE"))
     print("INSERT INTO data_resource (id, code, version, provider_code, name, description, category, security_level,"
-          " sharing_type, sharing_condition, open_type, update_cycle, endpoint_url, endpoint_method, status, created_at)"
+          " sharing_type, sharing_condition, open_type, update_cycle, endpoint_url, endpoint_method, status, created_at,"
+          " is_current)"
           " VALUES " + ",".join(resources) + ";")
     print("INSERT INTO data_item (resource_id, position, name, type, description, is_sensitive) VALUES " + ",".join(rows) + ";")
 print("COMMIT;")

@@ -43,6 +43,12 @@ public class DataResource {
 
 	private int version;
 
+	/**
+	 * Whether this is the newest version; a new version is, until a newer one follows.
+	 */
+	@Column(name = "is_current")
+	private boolean current = true;
+
 	@KeywordField
 	@Column(name = "provider_code", columnDefinition = "char(18)")
 	private String providerCode;

@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 public interface DataResourceRepository extends Repository<DataResource, Long> {
 
@@ -18,6 +20,12 @@ public interface DataResourceRepository extends Repository<DataResource, Long> {
 	Optional<DataResource> findFirstByCodeOrderByVersionDesc(String code);
 
 	Optional<DataResource> findByCodeAndVersion(String code, int version);
+
+	/** Marks every version before {@code version} as no longer the current one. */
+	@Transactional
+	@Modifying(flushAutomatically = true)
+	@Query("UPDATE DataResource r SET r.current = false WHERE r.code = :code AND r.version < :version")
+	int supersede(@Param("code") String code, @Param("version") int version);
 
 	/**
 	 * The newest version of each resource, when that version is active, by code. A
@@ -28,7 +36,7 @@ public interface DataResourceRepository extends Repository<DataResource, Long> {
 				r.category, r.securityLevel, r.sharingType)
 			FROM DataResource r
 			WHERE r.status = org.shutong.catalog.resource.ResourceStatus.ACTIVE
-				AND r.version = (SELECT MAX(newer.version) FROM DataResource newer WHERE newer.code = r.code)
+				AND r.current = true
 			ORDER BY r.code""")
 	List<ResourceSummary> findNewestActive(Pageable page);
 
@@ -41,7 +49,7 @@ public interface DataResourceRepository extends Repository<DataResource, Long> {
 				r.category, r.securityLevel, r.sharingType)
 			FROM DataResource r
 			WHERE r.status = :status
-				AND r.version = (SELECT MAX(newer.version) FROM DataResource newer WHERE newer.code = r.code)
+				AND r.current = true
 				AND (:category IS NULL OR r.category = :category)
 				AND (:sharingType IS NULL OR r.sharingType = :sharingType)
 				AND (:provider IS NULL OR r.providerCode = :provider)
@@ -49,7 +57,7 @@ public interface DataResourceRepository extends Repository<DataResource, Long> {
 			ORDER BY r.code""", countQuery = """
 			SELECT COUNT(r) FROM DataResource r
 			WHERE r.status = :status
-				AND r.version = (SELECT MAX(newer.version) FROM DataResource newer WHERE newer.code = r.code)
+				AND r.current = true
 				AND (:category IS NULL OR r.category = :category)
 				AND (:sharingType IS NULL OR r.sharingType = :sharingType)
 				AND (:provider IS NULL OR r.providerCode = :provider)

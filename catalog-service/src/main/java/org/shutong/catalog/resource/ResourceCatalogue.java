@@ -58,6 +58,7 @@ public class ResourceCatalogue {
 	public DataResource update(Caller caller, String code, ResourceDraft draft) {
 		DataResource latest = changeable(caller, code);
 		DataResource updated = this.resources.save(latest.nextVersion(draft, now()));
+		this.resources.supersede(code, updated.version());
 		index(latest, updated);
 		this.audit.changed(ResourceAudit.UPDATE, caller, updated);
 		return updated;
@@ -68,6 +69,7 @@ public class ResourceCatalogue {
 	public DataResource retire(Caller caller, String code, @Nullable String reason) {
 		DataResource latest = changeable(caller, code);
 		DataResource retired = this.resources.save(latest.retiredVersion(reason, now()));
+		this.resources.supersede(code, retired.version());
 		index(latest, retired);
 		this.audit.changed(ResourceAudit.RETIRE, caller, retired);
 		return retired;

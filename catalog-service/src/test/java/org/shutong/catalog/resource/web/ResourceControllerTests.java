@@ -63,8 +63,10 @@ class ResourceControllerTests {
 		}
 		this.resources.save(resource(UPDATED, 1, "户籍信息", false));
 		this.resources.save(resource(UPDATED, 2, "户籍信息（含迁移）", false));
+		this.resources.supersede(UPDATED, 2);
 		this.resources.save(resource(RETIRED, 1, "旧婚姻登记信息", false));
 		this.resources.save(resource(RETIRED, 2, "旧婚姻登记信息", true));
+		this.resources.supersede(RETIRED, 2);
 		this.resources.save(resource(UNCHANGED, 1, "企业登记信息", false));
 	}
 
