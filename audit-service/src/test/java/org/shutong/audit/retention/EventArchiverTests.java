@@ -18,7 +18,6 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.shutong.audit.AccessEvents;
-import org.shutong.audit.MutableClock;
 import org.shutong.audit.checkpoint.Checkpoint;
 import org.shutong.audit.checkpoint.CheckpointKey;
 import org.shutong.audit.checkpoint.CheckpointStore;
@@ -30,6 +29,7 @@ import org.shutong.audit.tree.MerkleHash;
 import org.shutong.audit.tree.MerkleProofs;
 import org.shutong.audit.tree.MerkleTree;
 import org.shutong.platform.audit.AuditEvent;
+import org.shutong.platform.testing.MutableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,11 +1,9 @@
 package org.shutong.catalog.sharing;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +15,7 @@ import org.shutong.catalog.resource.SharingType;
 import org.shutong.platform.audit.AuditDelivery;
 import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.testing.GatewayStandIn;
+import org.shutong.platform.testing.MutableClock;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +60,7 @@ abstract class SharingTest {
 	DataResourceRepository resources;
 
 	@Autowired
-	TestClock clock;
+	MutableClock clock;
 
 	@Autowired
 	JsonMapper json;
@@ -200,42 +199,13 @@ abstract class SharingTest {
 				Integer.class, "%" + text + "%");
 	}
 
-	/**
-	 * A clock that the tests move forward by hand. A test takes times from it, never from
-	 * the system clock, so that moving it on does not disturb another test.
-	 */
-	static final class TestClock extends Clock {
-
-		private volatile Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException("A test clock runs in UTC");
-		}
-
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Held {
 
 		@Bean
 		@Primary
-		TestClock testClock() {
-			return new TestClock();
+		MutableClock testClock() {
+			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		}
 
 		/**

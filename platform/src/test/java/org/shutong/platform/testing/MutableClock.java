@@ -1,4 +1,4 @@
-package org.shutong.audit;
+package org.shutong.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that a test moves forward by hand.
+ * A clock that a test moves forward by hand. A test takes times from it, never from the
+ * system clock, so that moving it on does not disturb another test.
  */
 public final class MutableClock extends Clock {
 
