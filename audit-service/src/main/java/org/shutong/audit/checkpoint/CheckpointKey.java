@@ -1,28 +1,20 @@
 package org.shutong.audit.checkpoint;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPrivateKeySpec;
-import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 
-import org.bouncycastle.jce.ECNamedCurveTable;
-import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
-import org.bouncycastle.jce.spec.ECNamedCurveSpec;
+import org.shutong.platform.keys.P256Keys;
 
 /**
- * The audit log's ECDSA P-256 key, which signs its checkpoints. The private scalar comes
- * from 32 secret bytes (reduced into the curve's range), so the key is kept like any
- * other platform secret; the public point is derived from it.
+ * The audit log's ECDSA P-256 key, which signs its checkpoints. It is made from 32 secret
+ * bytes ({@link P256Keys}), so it is kept like any other platform secret.
  *
  * <p>
  * In signed-note terms it is a signature of type {@code 0x02} (ECDSA, as
@@ -30,8 +22,6 @@ import org.bouncycastle.jce.spec.ECNamedCurveSpec;
  * SHA-256 of the public key's DER SubjectPublicKeyInfo.
  */
 public final class CheckpointKey {
-
-	private static final String CURVE = "secp256r1";
 
 	private final String name;
 
@@ -46,19 +36,11 @@ public final class CheckpointKey {
 	 * @param secret 32 secret bytes
 	 */
 	public CheckpointKey(String name, byte[] secret) {
+		KeyPair pair = P256Keys.fromSecret(secret);
+		this.name = name;
+		this.privateKey = pair.getPrivate();
+		this.publicKey = (ECPublicKey) pair.getPublic();
 		try {
-			ECNamedCurveParameterSpec curve = ECNamedCurveTable.getParameterSpec(CURVE);
-			BigInteger order = curve.getN();
-			BigInteger scalar = new BigInteger(1, secret).mod(order.subtract(BigInteger.ONE)).add(BigInteger.ONE);
-			ECParameterSpec parameters = new ECNamedCurveSpec(CURVE, curve.getCurve(), curve.getG(), order,
-					curve.getH());
-			org.bouncycastle.math.ec.ECPoint point = curve.getG().multiply(scalar).normalize();
-			KeyFactory keys = KeyFactory.getInstance("EC");
-			this.name = name;
-			this.privateKey = keys.generatePrivate(new ECPrivateKeySpec(scalar, parameters));
-			this.publicKey = (ECPublicKey) keys.generatePublic(new ECPublicKeySpec(
-					new ECPoint(point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger()),
-					parameters));
 			this.keyId = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(this.publicKey.getEncoded()), 4);
 		}
 		catch (GeneralSecurityException ex) {

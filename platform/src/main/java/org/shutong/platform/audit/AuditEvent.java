@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.shutong.platform.security.Caller;
 
 /**
  * One audited operation: who did what, to which resource, about whom, for which service
@@ -36,6 +37,16 @@ public record AuditEvent(@NotNull UUID eventId, @NotNull Instant occurredAt,
 	 */
 	public record Actor(@Size(min = 18, max = 18) @Nullable String departmentCode,
 			@Size(max = 100) @Nullable String clientId, @Size(max = 100) @Nullable String userId) {
+
+		/**
+		 * The caller as actor: its department, its client, and the person if a person
+		 * called.
+		 */
+		public static Actor of(Caller caller) {
+			// A system's token names itself as subject; a person's names the person.
+			String person = caller.subject().equals(caller.clientId()) ? null : caller.subject();
+			return new Actor(caller.departmentCode(), caller.clientId(), person);
+		}
 	}
 
 	/** Whose data was touched. */

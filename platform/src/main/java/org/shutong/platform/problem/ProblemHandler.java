@@ -72,7 +72,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> new FieldError(parameterName(result.getMethodParameter().getParameterName()),
+				.map((error) -> new FieldError(
+						// A body's field by its own name, a path variable or parameter by
+						// the parameter's.
+						(error instanceof org.springframework.validation.FieldError field) ? field.getField()
+								: parameterName(result.getMethodParameter().getParameterName()),
 						error.getDefaultMessage())))
 			.toList();
 		return respond(Problems.invalid("The request has invalid parameters.", errors), headers, request);
