@@ -11,13 +11,10 @@ public record QualityIndicators(String code, int version, Completeness completen
 		QuerySuccessRate querySuccessRate, Instant assessedAt) {
 
 	/**
-	 * The share of brokered queries the provider answered; unknown until the exchange
-	 * broker brokers queries.
+	 * The share of brokered queries in the last {@code days} days that the provider
+	 * answered, of those it was asked; {@code null} when it was asked none.
 	 */
-	public record QuerySuccessRate(@Nullable Double value, String note) {
-
-		static final QuerySuccessRate NOT_YET_MEASURED = new QuerySuccessRate(null,
-				"Not measured yet: the exchange broker does not broker queries yet.");
+	public record QuerySuccessRate(@Nullable Double value, long answered, long asked, int days) {
 
 	}
 

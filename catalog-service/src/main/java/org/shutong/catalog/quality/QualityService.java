@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.shutong.catalog.exchange.QueryStatistics;
 import org.shutong.catalog.resource.DataResource;
 import org.shutong.catalog.resource.DataResourceRepository;
 import org.shutong.catalog.resource.ResourceCatalogue;
@@ -25,19 +26,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QualityService {
 
+	/** The query success rate is taken over this many days. */
+	static final int SUCCESS_RATE_DAYS = 30;
+
 	private final DataResourceRepository resources;
 
 	private final UpdateReportRepository reports;
 
 	private final ResourceCatalogue catalogue;
 
+	private final QueryStatistics queries;
+
 	private final Clock clock;
 
 	QualityService(DataResourceRepository resources, UpdateReportRepository reports, ResourceCatalogue catalogue,
-			Clock clock) {
+			QueryStatistics queries, Clock clock) {
 		this.resources = resources;
 		this.reports = reports;
 		this.catalogue = catalogue;
+		this.queries = queries;
 		this.clock = clock;
 	}
 
@@ -53,7 +60,15 @@ public class QualityService {
 		Instant now = now();
 		return new QualityIndicators(code, newest.version(), Completeness.of(newest),
 				Freshness.of(newest.grading().updateCycle(), lastUpdatedAt, publishedAt, now),
-				QualityIndicators.QuerySuccessRate.NOT_YET_MEASURED, now);
+				querySuccessRate(code, now), now);
+	}
+
+	private QualityIndicators.QuerySuccessRate querySuccessRate(String code, Instant now) {
+		QueryStatistics.SuccessRate rate = this.queries.successRate(code,
+				now.minus(SUCCESS_RATE_DAYS, ChronoUnit.DAYS));
+		return (rate != null)
+				? new QualityIndicators.QuerySuccessRate(rate.value(), rate.answered(), rate.asked(), SUCCESS_RATE_DAYS)
+				: new QualityIndicators.QuerySuccessRate(null, 0, 0, SUCCESS_RATE_DAYS);
 	}
 
 	/**

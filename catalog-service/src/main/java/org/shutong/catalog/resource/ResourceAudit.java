@@ -42,14 +42,8 @@ class ResourceAudit {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void changed(String action, Caller caller, DataResource version) {
 		this.publisher.publish(new AuditEvent(UUID.randomUUID(), this.clock.instant(), SERVICE, action,
-				AuditOutcome.SUCCESS, actor(caller), null, version.code(), null, null, MDC.get("traceId"),
+				AuditOutcome.SUCCESS, AuditEvent.Actor.of(caller), null, version.code(), null, null, MDC.get("traceId"),
 				Map.of("version", version.version())));
-	}
-
-	private static AuditEvent.Actor actor(Caller caller) {
-		// A system's token names itself as subject; a person's names the person.
-		String person = caller.subject().equals(caller.clientId()) ? null : caller.subject();
-		return new AuditEvent.Actor(caller.departmentCode(), caller.clientId(), person);
 	}
 
 }

@@ -64,6 +64,13 @@ public class Grant {
 	@Column(name = "revoke_reason")
 	private @Nullable String revokeReason;
 
+	/**
+	 * Whether the provider let the consumer see sensitive items unmasked; masking by
+	 * security level applies otherwise.
+	 */
+	@Column(name = "raw_values")
+	private boolean rawValues;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "sharing_grant_item", joinColumns = @JoinColumn(name = "grant_id"))
 	@OrderColumn(name = "position")
@@ -73,7 +80,7 @@ public class Grant {
 	protected Grant() {
 	}
 
-	Grant(SharingApplication application, List<String> items, Instant grantedAt) {
+	Grant(SharingApplication application, List<String> items, boolean rawValues, Instant grantedAt) {
 		this.id = UUID.randomUUID().toString();
 		this.applicationId = application.id();
 		this.resourceCode = application.resourceCode();
@@ -83,6 +90,7 @@ public class Grant {
 		this.serviceItemCode = application.serviceItemCode();
 		this.validUntil = application.validUntil();
 		this.items = new ArrayList<>(items);
+		this.rawValues = rawValues;
 		this.status = GrantStatus.ACTIVE;
 		this.grantedAt = grantedAt.truncatedTo(ChronoUnit.MICROS);
 	}
@@ -144,6 +152,10 @@ public class Grant {
 
 	public @Nullable String revokeReason() {
 		return this.revokeReason;
+	}
+
+	public boolean rawValues() {
+		return this.rawValues;
 	}
 
 	public List<String> items() {

@@ -34,6 +34,12 @@ public interface GrantRepository extends Repository<Grant, String> {
 
 	@Query("""
 			SELECT g FROM Grant g
+			WHERE g.consumerCode = :consumer AND g.resourceCode = :resource AND g.serviceItemCode = :serviceItem
+			ORDER BY g.grantedAt DESC, g.id""")
+	List<Grant> findNewest(String consumer, String resource, String serviceItem, Pageable page);
+
+	@Query("""
+			SELECT g FROM Grant g
 			WHERE g.providerCode = :department AND (""" + StatusFilter.CONDITION + """
 			)
 			ORDER BY g.grantedAt DESC, g.id""")

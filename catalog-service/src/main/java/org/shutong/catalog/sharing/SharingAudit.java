@@ -57,6 +57,7 @@ class SharingAudit {
 		if (grant != null) {
 			details.put("grantId", grant.id());
 			details.put("grantedItems", grant.items());
+			details.put("rawValues", grant.rawValues());
 		}
 		publish(action, actor(caller), application.resourceCode(), application.serviceItemCode(), application.purpose(),
 				details);
@@ -83,9 +84,7 @@ class SharingAudit {
 		if (caller == null) {
 			return new AuditEvent.Actor(null, SERVICE, null);
 		}
-		// A system's token names itself as subject; a person's names the person.
-		String person = caller.subject().equals(caller.clientId()) ? null : caller.subject();
-		return new AuditEvent.Actor(caller.departmentCode(), caller.clientId(), person);
+		return AuditEvent.Actor.of(caller);
 	}
 
 }

@@ -79,15 +79,18 @@ public class SharingService {
 				new SharingApplication.Filer(caller.clientId(), person(caller)), now));
 		this.audit.application(SharingAudit.FILE, caller, application, null);
 		if (resource.grading().sharingType() == SharingType.UNCONDITIONAL) {
-			Grant grant = grant(application, application.items(), now);
+			Grant grant = grant(application, application.items(), false, now);
 			this.audit.application(SharingAudit.APPROVE, null, application, grant);
 		}
 		return application;
 	}
 
-	/** Approves a pending application, for the items it asked for or some of them. */
+	/**
+	 * Approves a pending application, for the items it asked for or some of them.
+	 * @param rawValues whether the consumer may see sensitive items unmasked
+	 */
 	@Transactional
-	public Grant approve(Caller caller, String applicationId, @Nullable List<String> items) {
+	public Grant approve(Caller caller, String applicationId, @Nullable List<String> items, boolean rawValues) {
 		SharingApplication application = decidable(caller, applicationId);
 		if (items != null) {
 			this.checks.checkNarrowing(items, application);
@@ -97,7 +100,7 @@ public class SharingService {
 			throw new ProblemException(SharingProblem.APPLICATION_LAPSED, "Application " + applicationId
 					+ " asked for a grant until " + application.validUntil() + ", which has passed.");
 		}
-		Grant grant = grant(application, (items != null) ? items : application.items(), now);
+		Grant grant = grant(application, (items != null) ? items : application.items(), rawValues, now);
 		this.audit.application(SharingAudit.APPROVE, caller, application, grant);
 		return grant;
 	}
@@ -141,6 +144,17 @@ public class SharingService {
 			.findFirst();
 	}
 
+	/**
+	 * The newest grant of a consumer for a resource and service item, whatever its
+	 * status: tells the broker why a query without a live grant is refused.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Grant> newestGrant(String consumerDepartment, String resourceCode, String serviceItemCode) {
+		return this.grants.findNewest(consumerDepartment, resourceCode, serviceItemCode, PageRequest.of(0, 1))
+			.stream()
+			.findFirst();
+	}
+
 	private SharingApplication decidable(Caller caller, String applicationId) {
 		String department = department(caller);
 		SharingApplication application = this.applications.findById(applicationId)
@@ -161,9 +175,9 @@ public class SharingService {
 		return application;
 	}
 
-	private Grant grant(SharingApplication application, List<String> items, Instant now) {
+	private Grant grant(SharingApplication application, List<String> items, boolean rawValues, Instant now) {
 		application.approve(now);
-		return this.grants.save(new Grant(application, items, now));
+		return this.grants.save(new Grant(application, items, rawValues, now));
 	}
 
 	/** The caller's department; a token without one is refused (403). */

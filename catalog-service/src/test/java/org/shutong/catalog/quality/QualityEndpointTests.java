@@ -77,7 +77,8 @@ class QualityEndpointTests {
 		assertThat(result).bodyJson().extractingPath("$.freshness.updateCycle").isEqualTo("DAILY");
 		assertThat(result).bodyJson().extractingPath("$.freshness.dueAt").isEqualTo("2026-01-02T00:00:00Z");
 		assertThat(result).bodyJson().extractingPath("$.querySuccessRate.value").isNull();
-		assertThat(result).bodyJson().extractingPath("$.querySuccessRate.note").asString().contains("exchange broker");
+		assertThat(result).bodyJson().extractingPath("$.querySuccessRate.asked").isEqualTo(0);
+		assertThat(result).bodyJson().extractingPath("$.querySuccessRate.days").isEqualTo(30);
 	}
 
 	@Test

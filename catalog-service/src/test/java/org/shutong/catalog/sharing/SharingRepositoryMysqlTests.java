@@ -157,7 +157,7 @@ class SharingRepositoryMysqlTests {
 			SharingApplication application = application(provider, consumer, resource, at);
 			application.approve(at);
 			this.applications.save(application);
-			return this.grants.save(new Grant(application, items, at));
+			return this.grants.save(new Grant(application, items, false, at));
 		});
 	}
 

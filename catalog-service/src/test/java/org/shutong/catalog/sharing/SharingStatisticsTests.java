@@ -41,7 +41,7 @@ class SharingStatisticsTests extends SharingTest {
 
 		Map<String, Object> expected = Map.of("provider", SharingFixtures.PROVIDER, "consumer",
 				SharingFixtures.CONSUMER, "resource", resource, "filed", 4, "pending", 1, "approved", 2, "rejected", 1,
-				"activeGrants", 2);
+				"activeGrants", 2, "queries", 0, "answeredQueries", 0);
 		String period = "/api/catalog/statistics?from=" + from + "&to=" + to;
 		for (String token : List.of(consumer(), provider(), operator(SharingFixtures.PROVIDER),
 				this.gateway.withRole(AUDIENCE, "AUDITOR"))) {
@@ -51,7 +51,8 @@ class SharingStatisticsTests extends SharingTest {
 		MvcTestResult later = get("/api/catalog/statistics?from=" + to + "&to=" + to.plusSeconds(60), provider());
 		assertThat(row(later, resource)).singleElement()
 			.isEqualTo(Map.of("provider", SharingFixtures.PROVIDER, "consumer", SharingFixtures.CONSUMER, "resource",
-					resource, "filed", 0, "pending", 0, "approved", 0, "rejected", 0, "activeGrants", 1));
+					resource, "filed", 0, "pending", 0, "approved", 0, "rejected", 0, "activeGrants", 1, "queries", 0,
+					"answeredQueries", 0));
 		// Before any of it, nothing.
 		assertThat(
 				row(get("/api/catalog/statistics?from=" + from.minusSeconds(60) + "&to=" + from, provider()), resource))

@@ -80,7 +80,8 @@ class ApplicationController {
 	@PreAuthorize(DECIDER)
 	ApplicationView approve(Caller caller, @PathVariable String id,
 			@RequestBody(required = false) @Valid @Nullable Approval approval) {
-		Grant grant = this.sharing.approve(caller, id, (approval != null) ? approval.items() : null);
+		Grant grant = this.sharing.approve(caller, id, (approval != null) ? approval.items() : null,
+				approval != null && Boolean.TRUE.equals(approval.rawValues()));
 		return view(this.queries.application(caller, grant.applicationId()));
 	}
 

@@ -1,0 +1,113 @@
+package org.shutong.catalog.exchange.provider;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.shutong.catalog.exchange.ExchangeProblem;
+import org.shutong.platform.audit.AuditEvent;
+import org.shutong.platform.audit.AuditOutcome;
+import org.shutong.platform.audit.AuditPublisher;
+import org.shutong.platform.problem.PlatformProblem;
+import org.shutong.platform.problem.ProblemException;
+import org.shutong.platform.security.Caller;
+import org.slf4j.MDC;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The provider systems the broker may call, kept by the administrator: a catalogue entry
+ * whose endpoint is on another host is never called, whatever its department declared.
+ * Each change is audited in its transaction.
+ */
+public class ProviderAllowlist {
+
+	static final String ALLOW = "exchange.provider.allow";
+
+	static final String REMOVE = "exchange.provider.remove";
+
+	private final ProviderSystemRepository providers;
+
+	private final AddressPolicy addresses;
+
+	private final AuditPublisher audit;
+
+	private final Clock clock;
+
+	private final Duration defaultTimeout;
+
+	private final int defaultMaxConcurrentCalls;
+
+	ProviderAllowlist(ProviderSystemRepository providers, AddressPolicy addresses, AuditPublisher audit, Clock clock,
+			Duration defaultTimeout, int defaultMaxConcurrentCalls) {
+		this.providers = providers;
+		this.addresses = addresses;
+		this.audit = audit;
+		this.clock = clock;
+		this.defaultTimeout = defaultTimeout;
+		this.defaultMaxConcurrentCalls = defaultMaxConcurrentCalls;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ProviderSystem> list() {
+		return this.providers.findAll(Sort.by("host"));
+	}
+
+	/** Allows a host, or changes how it is allowed. */
+	@Transactional
+	public ProviderSystem allow(Caller caller, String host, ProviderSettings requested) {
+		String name = normalized(host);
+		ProviderSettings settings = requested.withDefaults(this.defaultTimeout, this.defaultMaxConcurrentCalls);
+		ProviderSystem provider = this.providers.findById(name).orElse(null);
+		if (provider == null) {
+			provider = this.providers.save(new ProviderSystem(name, settings, caller.subject(), this.clock.instant()));
+		}
+		else {
+			provider.change(settings, caller.subject(), this.clock.instant());
+		}
+		publish(ALLOW, caller, name,
+				Map.of("timeoutMillis", settings.timeoutMillis(), "maxConcurrentCalls", settings.maxConcurrentCalls()));
+		return provider;
+	}
+
+	@Transactional
+	public void remove(Caller caller, String host) {
+		String name = normalized(host);
+		ProviderSystem provider = this.providers.findById(name)
+			.orElseThrow(() -> new ProblemException(PlatformProblem.NOT_FOUND, "No provider system " + name + "."));
+		this.providers.delete(provider);
+		publish(REMOVE, caller, name, Map.of());
+	}
+
+	/**
+	 * The allowed provider system behind an endpoint, after checking where its host
+	 * resolves to now.
+	 */
+	@Transactional(readOnly = true)
+	public ProviderSystem require(URI endpoint) {
+		String host = normalized(endpoint.getHost());
+		ProviderSystem provider = this.providers.findById(host)
+			.orElseThrow(() -> new ProblemException(ExchangeProblem.PROVIDER_NOT_ALLOWED, "The provider's host " + host
+					+ " is not on the platform's allowlist; the administrator allows provider systems."));
+		this.addresses.check(host);
+		return provider;
+	}
+
+	/** Host names compare without case; an IPv6 literal without its brackets. */
+	static String normalized(String host) {
+		String name = host.toLowerCase(Locale.ROOT);
+		return (name.startsWith("[") && name.endsWith("]")) ? name.substring(1, name.length() - 1) : name;
+	}
+
+	private void publish(String action, Caller caller, String host, Map<String, Object> details) {
+		this.audit.publish(new AuditEvent(UUID.randomUUID(), this.clock.instant(), "catalog-service", action,
+				AuditOutcome.SUCCESS, AuditEvent.Actor.of(caller), null, "provider:" + host, null, null,
+				MDC.get("traceId"), details));
+	}
+
+}
