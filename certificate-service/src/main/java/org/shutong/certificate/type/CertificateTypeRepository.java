@@ -9,6 +9,11 @@ public interface CertificateTypeRepository extends Repository<CertificateType, S
 
 	CertificateType save(CertificateType type);
 
+	/**
+	 * Saves and writes at once, for JDBC statements of the same transaction to see it.
+	 */
+	CertificateType saveAndFlush(CertificateType type);
+
 	Optional<CertificateType> findById(String code);
 
 	List<CertificateType> findAllByOrderByCode();

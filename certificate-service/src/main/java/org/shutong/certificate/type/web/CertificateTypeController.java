@@ -9,8 +9,15 @@ import org.shutong.certificate.type.FieldType;
 import org.shutong.certificate.type.HolderKind;
 import org.shutong.certificate.type.SurfaceField;
 
+import org.shutong.certificate.type.TypeRegistration;
+import org.shutong.platform.security.Caller;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -21,8 +28,18 @@ class CertificateTypeController {
 
 	private final CertificateTypeRepository types;
 
-	CertificateTypeController(CertificateTypeRepository types) {
+	private final TypeRegistration registration;
+
+	CertificateTypeController(CertificateTypeRepository types, TypeRegistration registration) {
 		this.types = types;
+		this.registration = registration;
+	}
+
+	@PostMapping("/api/certificates/types")
+	@PreAuthorize("hasAuthority('SCOPE_admin') or hasRole('ADMIN')")
+	@ResponseStatus(HttpStatus.CREATED)
+	TypeView register(Caller caller, @RequestBody TypeRegistration.TypeRequest request) {
+		return TypeView.of(this.registration.register(caller, request));
 	}
 
 	@GetMapping("/api/certificates/types")
