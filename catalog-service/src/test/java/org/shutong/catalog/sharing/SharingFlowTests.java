@@ -43,11 +43,9 @@ class SharingFlowTests extends SharingTest {
 					 "serviceItemCode": "330100-MZ-0012", "validUntil": "%s", "status": "PENDING", "grantId": null}"""
 				.formatted(resource, SharingFixtures.PROVIDER, SharingFixtures.CONSUMER, validUntil));
 
-		assertThat(read(get("/api/catalog/applications?side=consumer&status=PENDING", consumer()), "$.items[*].id")
-			.toString()).contains(id);
-		assertThat(read(get("/api/catalog/applications?side=provider", operator(SharingFixtures.PROVIDER)),
-				"$.items[*].id")
-			.toString()).contains(id);
+		assertThat(listedIds("/api/catalog/applications?side=consumer&status=PENDING", consumer())).contains(id);
+		assertThat(listedIds("/api/catalog/applications?side=provider", operator(SharingFixtures.PROVIDER)))
+			.contains(id);
 		assertThat(get("/api/catalog/applications/" + id, provider())).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.status")
@@ -68,10 +66,8 @@ class SharingFlowTests extends SharingTest {
 						 "validUntil": "%s", "status": "ACTIVE", "endedAt": null}""".formatted(id, resource,
 						SharingFixtures.PROVIDER, SharingFixtures.CONSUMER, validUntil));
 		}
-		assertThat(read(get("/api/catalog/grants?side=consumer&status=ACTIVE", consumer()), "$.items[*].id").toString())
-			.contains(grantId);
-		assertThat(read(get("/api/catalog/grants?side=provider", provider()), "$.items[*].id").toString())
-			.contains(grantId);
+		assertThat(listedIds("/api/catalog/grants?side=consumer&status=ACTIVE", consumer())).contains(grantId);
+		assertThat(listedIds("/api/catalog/grants?side=provider", provider())).contains(grantId);
 		assertThat(this.sharing.liveGrant(SharingFixtures.CONSUMER, resource, "330100-MZ-0012", this.clock.instant()))
 			.hasValueSatisfying((grant) -> assertThat(grant.id()).isEqualTo(grantId));
 		assertThat(this.sharing.liveGrant(SharingFixtures.CONSUMER, resource, "330100-OTHER", this.clock.instant()))
@@ -86,11 +82,8 @@ class SharingFlowTests extends SharingTest {
 			.isEqualTo("REVOKED");
 		assertThat(this.sharing.liveGrant(SharingFixtures.CONSUMER, resource, "330100-MZ-0012", this.clock.instant()))
 			.isEmpty();
-		assertThat(read(get("/api/catalog/grants?side=consumer&status=ACTIVE", consumer()), "$.items[*].id").toString())
-			.doesNotContain(grantId);
-		assertThat(
-				read(get("/api/catalog/grants?side=consumer&status=REVOKED", consumer()), "$.items[*].id").toString())
-			.contains(grantId);
+		assertThat(listedIds("/api/catalog/grants?side=consumer&status=ACTIVE", consumer())).doesNotContain(grantId);
+		assertThat(listedIds("/api/catalog/grants?side=consumer&status=REVOKED", consumer())).contains(grantId);
 
 		List<AuditEvent> events = auditEvents(resource);
 		assertThat(events).extracting(AuditEvent::action)
@@ -150,8 +143,7 @@ class SharingFlowTests extends SharingTest {
 
 		assertThat(rejected).hasStatusOk().bodyJson().isLenientlyEqualTo("""
 				{"status": "REJECTED", "rejectionReason": "申请用途与共享条件不符", "grantId": null}""");
-		assertThat(read(get("/api/catalog/applications?side=consumer&status=REJECTED", consumer()), "$.items[*].id")
-			.toString()).contains(id);
+		assertThat(listedIds("/api/catalog/applications?side=consumer&status=REJECTED", consumer())).contains(id);
 		assertThat(auditEvents(resource)).extracting(AuditEvent::action)
 			.containsExactly("sharing.application.file", "sharing.application.reject");
 	}

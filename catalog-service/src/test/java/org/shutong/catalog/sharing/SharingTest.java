@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,6 +140,22 @@ abstract class SharingTest {
 
 	MvcTestResult get(String uri, String token) {
 		return this.mvc.get().uri(uri).header("Authorization", "Bearer " + token).exchange();
+	}
+
+	/**
+	 * The ids of every page of a listing: tests of one context share the database and its
+	 * clock, so an item filed at the same instant as others need not be on the first
+	 * page.
+	 */
+	List<String> listedIds(String uri, String token) {
+		List<String> ids = new ArrayList<>();
+		for (int page = 0;; page++) {
+			List<String> onPage = read(get(uri + "&size=100&page=" + page, token), "$.items[*].id");
+			ids.addAll(onPage);
+			if (onPage.size() < 100) {
+				return ids;
+			}
+		}
 	}
 
 	static <T> T read(MvcTestResult result, String path) {
