@@ -75,10 +75,10 @@ abstract class ExchangeTest {
 	 * The consumer department (a district's civil affairs bureau), party to no other test
 	 * class's applications.
 	 */
-	static final String CONSUMER = "113301060024827001";
+	static final String CONSUMER = "113301060024827003";
 
 	/** The provider department (a district's public security bureau). */
-	static final String PROVIDER = "113301060024829003";
+	static final String PROVIDER = "11330106002482900E";
 
 	/** A third department, party to nothing. */
 	static final String OTHER = "11100000000013338W";
