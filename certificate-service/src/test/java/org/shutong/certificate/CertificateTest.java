@@ -18,6 +18,7 @@ import org.shutong.certificate.type.SurfaceField;
 import org.shutong.platform.audit.AuditDelivery;
 import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.identity.CreditCode;
+import org.shutong.platform.identity.HolderReferences;
 import org.shutong.platform.identity.ResidentIdNumber;
 import org.shutong.platform.testing.GatewayStandIn;
 import org.shutong.platform.testing.MutableClock;
@@ -76,6 +77,9 @@ public abstract class CertificateTest {
 	@Autowired
 	protected EventPublicationRepository publications;
 
+	@Autowired
+	protected HolderReferences holderReferences;
+
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		GatewayStandIn.shared().register(registry);
@@ -93,6 +97,17 @@ public abstract class CertificateTest {
 			.claim("client_id", "system-" + department)
 			.claim("scope", scopes)
 			.claim("dept", department));
+	}
+
+	/**
+	 * A citizen's token as the gateway issues it, naming the holder of this ID number.
+	 */
+	protected String citizen(String idNumber) {
+		return this.gateway.citizen(AUDIENCE, holderReference(idNumber));
+	}
+
+	protected String holderReference(String idNumber) {
+		return this.holderReferences.of(new ResidentIdNumber(idNumber));
 	}
 
 	protected String admin() {

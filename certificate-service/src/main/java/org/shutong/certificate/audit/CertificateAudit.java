@@ -34,6 +34,21 @@ public class CertificateAudit {
 
 	public static final String KEY_ROTATE = "certificate.key.rotate";
 
+	/** The holder or the issuer viewed a certificate (as JSON, PDF or QR). */
+	public static final String READ = "certificate.read";
+
+	/** The holder listed their certificates. */
+	public static final String LIST = "certificate.list";
+
+	/**
+	 * A department took an annotated copy under a use authorisation, or was refused one.
+	 */
+	public static final String FETCH = "certificate.fetch";
+
+	public static final String AUTHORIZE = "certificate.authorization.grant";
+
+	public static final String WITHDRAW = "certificate.authorization.withdraw";
+
 	private final AuditPublisher publisher;
 
 	private final Clock clock;
@@ -49,19 +64,33 @@ public class CertificateAudit {
 	 */
 	public void certificate(String action, @Nullable Caller caller, String certificateId, boolean entity,
 			String holderReference, Map<String, Object> details) {
-		AuditEvent.Subject subject = new AuditEvent.Subject(
-				entity ? AuditEvent.SubjectKind.ENTERPRISE : AuditEvent.SubjectKind.PERSON, holderReference);
-		publish(action, caller, subject, certificateId, details);
+		publish(action, AuditOutcome.SUCCESS, caller, subject(entity, holderReference), certificateId, null, null,
+				details);
+	}
+
+	/**
+	 * A department's use of a holder's certificate, or its refusal.
+	 * @param resource the certificate id, or the type code asked for when none was given
+	 */
+	public void use(String action, AuditOutcome outcome, Caller caller, boolean entity, String holderReference,
+			String resource, String serviceItemCode, String purpose, Map<String, Object> details) {
+		publish(action, outcome, caller, subject(entity, holderReference), resource, serviceItemCode, purpose, details);
 	}
 
 	public void other(String action, @Nullable Caller caller, String resource, Map<String, Object> details) {
-		publish(action, caller, null, resource, details);
+		publish(action, AuditOutcome.SUCCESS, caller, null, resource, null, null, details);
 	}
 
-	private void publish(String action, @Nullable Caller caller, AuditEvent.@Nullable Subject subject, String resource,
-			Map<String, Object> details) {
-		this.publisher.publish(new AuditEvent(UUID.randomUUID(), this.clock.instant(), SERVICE, action,
-				AuditOutcome.SUCCESS, actor(caller), subject, resource, null, null, MDC.get("traceId"), details));
+	private static AuditEvent.Subject subject(boolean entity, String holderReference) {
+		return new AuditEvent.Subject(entity ? AuditEvent.SubjectKind.ENTERPRISE : AuditEvent.SubjectKind.PERSON,
+				holderReference);
+	}
+
+	private void publish(String action, AuditOutcome outcome, @Nullable Caller caller,
+			AuditEvent.@Nullable Subject subject, String resource, @Nullable String serviceItemCode,
+			@Nullable String purpose, Map<String, Object> details) {
+		this.publisher.publish(new AuditEvent(UUID.randomUUID(), this.clock.instant(), SERVICE, action, outcome,
+				actor(caller), subject, resource, serviceItemCode, purpose, MDC.get("traceId"), details));
 	}
 
 	private static AuditEvent.Actor actor(@Nullable Caller caller) {

@@ -15,7 +15,17 @@ public enum CertificateProblem implements ProblemCode {
 	NOT_ISSUER(HttpStatus.FORBIDDEN, "Not the issuer"), TYPE_EXISTS(HttpStatus.CONFLICT, "Certificate type exists"),
 	/** The certificate's status does not allow this change. */
 	ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "Illegal status change"),
-	TOO_MANY_ITEMS(HttpStatus.PAYLOAD_TOO_LARGE, "Too many items");
+	TOO_MANY_ITEMS(HttpStatus.PAYLOAD_TOO_LARGE, "Too many items"),
+	/** The caller's token names no holder, so it has no certificates of its own. */
+	NO_HOLDER(HttpStatus.FORBIDDEN, "No holder"),
+	/** A revoked or expired certificate cannot be authorised for use. */
+	CERTIFICATE_NOT_USABLE(HttpStatus.CONFLICT, "Certificate not usable"),
+	/** The use authorisation was withdrawn already or has expired. */
+	AUTHORIZATION_ENDED(HttpStatus.CONFLICT, "Authorisation ended"),
+	/**
+	 * No live use authorisation of the holder covers this department and service item.
+	 */
+	NO_AUTHORIZATION(HttpStatus.FORBIDDEN, "No use authorisation");
 
 	private final HttpStatus status;
 
