@@ -12,11 +12,13 @@
 #
 #   bench/exchange-broker.sh     (needs nginx, wrk, curl, python3, the mysql client, MariaDB/MySQL on 127.0.0.1:3306)
 #   DURATION=10s CONNECTIONS=64 bench/exchange-broker.sh
+#   JFR=1 bench/exchange-broker.sh   (also records the catalog service's profile to target/bench/catalog.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/java-home.sh
 
 WARMUP=${WARMUP:-20s} DURATION=${DURATION:-20s} CONNECTIONS=${CONNECTIONS:-32}
+THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
 STUB_PORT=${STUB_PORT:-18090} PROXY_PORT=${PROXY_PORT:-18091}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080} CATALOG_PORT=${BENCH_CATALOG_PORT:-18081} AUDIT_PORT=${BENCH_AUDIT_PORT:-18083}
 MYSQL="mysql -uroot -h127.0.0.1"
@@ -41,8 +43,8 @@ log() { echo "$*" | tee -a "$report"; }
 wait_for() { local url=$1 i; for i in $(seq 300); do curl -fsS -o /dev/null "$url" 2>/dev/null && return 0; sleep 1; done; echo "timed out: $url" >&2; exit 1; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
 measure() { # name, url, lua script; prints and keeps requests/s, p50 and p99 (ms)
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$3" "$2" >/dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$3" "$2" >"$work/$1.wrk"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$3" "$2" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$3" "$2" >"$work/$1.wrk"
   python3 - "$1" "$work/$1.wrk" <<'PY' | tee -a "$report"
 import re, sys
 name, text = sys.argv[1], open(sys.argv[2]).read()
@@ -65,7 +67,7 @@ for module in gateway catalog-service audit-service; do
 done
 : >"$report"
 log "# Exchange broker benchmark, $(date -Is), $(nproc) cores, $(nginx -v 2>&1), $($MYSQL -N -e 'SELECT VERSION()'), $(java -version 2>&1 | head -n 1)"
-log "# wrk -t2 -c$CONNECTIONS, POST, warm-up $WARMUP then $DURATION measured, one after another"
+log "# wrk -t$THREADS -c$CONNECTIONS, POST, warm-up $WARMUP then $DURATION measured, one after another"
 
 # The provider stub and the plain proxy (the configuration of ../shared/bench/proxy_baseline.sh).
 cat >"$work/nginx.conf" <<CONF
@@ -93,13 +95,17 @@ export SHUTONG_EXCHANGE_ALLOW_LOOPBACK=true CATALOG_URL="http://127.0.0.1:$CATAL
 mkdir -p "$SHUTONG_DATA_DIR"
 start() { # module, log, arguments...
   local module=$1 logfile=$2; shift 2
-  setsid java -jar "$module/target/$module-$version.jar" "$@" >"$work/$logfile" 2>&1 &
+  local jvm=()
+  while [[ ${1:-} == -X* ]]; do jvm+=("$1"); shift; done
+  setsid java "${jvm[@]}" -jar "$module/target/$module-$version.jar" "$@" >"$work/$logfile" 2>&1 &
   pids+=($!)
 }
 start gateway gateway.log --server.port="$GATEWAY_PORT"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
 start audit-service audit.log --server.port="$AUDIT_PORT"
-start catalog-service catalog.log --spring.profiles.active=mysql --server.port="$CATALOG_PORT" --shutong.schema="$SCHEMA" \
+catalog_jvm=()
+[ -n "${JFR:-}" ] && catalog_jvm=(-XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename=$PWD/$out_dir/catalog.jfr,settings=profile,dumponexit=true)
+start catalog-service catalog.log "${catalog_jvm[@]}" --spring.profiles.active=mysql --server.port="$CATALOG_PORT" --shutong.schema="$SCHEMA" \
   --shutong.keys.generate-missing=true --spring.datasource.username=root --spring.datasource.password=
 wait_for "http://127.0.0.1:$AUDIT_PORT/actuator/health/readiness"
 wait_for "http://127.0.0.1:$CATALOG_PORT/actuator/health/readiness"
@@ -168,7 +174,14 @@ for _ in $(seq 300); do
 done
 receipts=$($MYSQL -N "$SCHEMA" -e "SELECT COUNT(*) FROM exchange_receipt")
 waiting=$($MYSQL -N "$SCHEMA" -e "SELECT COUNT(*) FROM EVENT_PUBLICATION")
-logged=$(curl -fsS "$AUDIT_URL/api/audit/checkpoints/latest" | json "d['treeSize']")
+# The latest checkpoint is signed at most every 500 ms: read until it stops growing.
+logged=-1
+for _ in $(seq 30); do
+  sleep 2
+  size=$(curl -fsS "$AUDIT_URL/api/audit/checkpoints/latest" | json "d['treeSize']")
+  [ "$size" = "$logged" ] && break
+  logged=$size
+done
 log "receipts $receipts, audit events still in the outbox $waiting, audit log size $logged (the queries' events plus the setup's)"
 $MYSQL -e "DROP DATABASE $SCHEMA"
 echo "report: $report"
