@@ -4,13 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.shutong.certificate.authorization.UseAuthorization;
 import org.shutong.certificate.issuance.CanonicalJson;
 import org.shutong.certificate.issuance.CertificateDocuments;
 import org.shutong.certificate.issuance.CertificateStatus;
+import org.shutong.certificate.issuance.Sm3;
 import org.shutong.certificate.issuance.StoredCertificate;
 import org.shutong.certificate.key.IssuerKeyStore;
 import org.shutong.certificate.key.KeyAlgorithm;
@@ -54,7 +53,7 @@ public class AnnotatedCopies {
 		((ObjectNode) copy.get("signature")).remove("value");
 		ObjectNode annotation = copy.objectNode();
 		annotation.put("certificateId", certificate.id());
-		annotation.put("certificateDigest", sm3(certificate.document().getBytes(StandardCharsets.UTF_8)));
+		annotation.put("certificateDigest", Sm3.hex(certificate.document().getBytes(StandardCharsets.UTF_8)));
 		annotation.put("departmentCode", caller.departmentCode());
 		annotation.put("clientId", caller.clientId());
 		annotation.put("serviceItemCode", authorization.serviceItemCode());
@@ -74,15 +73,6 @@ public class AnnotatedCopies {
 		annotated.set("annotation", annotation);
 		annotated.set("annotationSignature", signature);
 		return annotated;
-	}
-
-	/** Lower-case hex SM3 digest. */
-	public static String sm3(byte[] input) {
-		SM3Digest digest = new SM3Digest();
-		digest.update(input, 0, input.length);
-		byte[] out = new byte[digest.getDigestSize()];
-		digest.doFinal(out, 0);
-		return HexFormat.of().formatHex(out);
 	}
 
 }

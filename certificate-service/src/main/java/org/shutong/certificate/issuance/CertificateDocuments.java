@@ -3,9 +3,7 @@ package org.shutong.certificate.issuance;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.shutong.certificate.key.SigningKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,12 +51,7 @@ public final class CertificateDocuments {
 	 * lower-case hex SM3 digest of {@code <certificate id>|<ID number>}.
 	 */
 	public static String idNumberDigest(String certificateId, String idNumber) {
-		byte[] input = (certificateId + "|" + idNumber).getBytes(StandardCharsets.UTF_8);
-		SM3Digest digest = new SM3Digest();
-		digest.update(input, 0, input.length);
-		byte[] out = new byte[digest.getDigestSize()];
-		digest.doFinal(out, 0);
-		return HexFormat.of().formatHex(out);
+		return Sm3.hex((certificateId + "|" + idNumber).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.shutong.certificate.access.AnnotatedCopies;
 import org.shutong.certificate.issuance.CanonicalJson;
+import org.shutong.certificate.issuance.HolderNames;
+import org.shutong.certificate.issuance.Sm3;
 import org.shutong.platform.problem.FieldError;
 import org.shutong.platform.problem.PlatformProblem;
 import org.shutong.platform.problem.ProblemException;
@@ -80,8 +82,7 @@ public class AnnotatedCopyVerification {
 				: VerificationStatus.UNKNOWN_KEY;
 		byte[] signedBytes = CanonicalJson
 			.bytes(CanonicalJson.signedDocument(certificate, certificateAlg, certificateKey));
-		if (status == VerificationStatus.VALID
-				&& (!boundId.equals(id) || !digest.equals(AnnotatedCopies.sm3(signedBytes)))) {
+		if (status == VerificationStatus.VALID && (!boundId.equals(id) || !digest.equals(Sm3.hex(signedBytes)))) {
 			status = VerificationStatus.BAD_SIGNATURE;
 		}
 		if (status == VerificationStatus.VALID) {
@@ -97,7 +98,7 @@ public class AnnotatedCopyVerification {
 				usableUntil);
 		return new Result(status == VerificationStatus.VALID, status, id, certificate.path("typeCode").asString(null),
 				certificate.path("issuerDepartmentCode").asString(null),
-				Verification.mask(certificate.path("holder").path("name").asString(null)), this.clock.instant(), use);
+				HolderNames.masked(certificate.path("holder").path("name").asString(null)), this.clock.instant(), use);
 	}
 
 	/** Reads the members a copy needs, collecting every missing or bad one. */

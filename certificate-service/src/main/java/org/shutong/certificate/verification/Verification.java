@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.shutong.certificate.issuance.CanonicalJson;
 import org.shutong.certificate.issuance.CertificateStatus;
 import org.shutong.certificate.issuance.CertificateStore;
+import org.shutong.certificate.issuance.HolderNames;
 import org.shutong.certificate.issuance.StoredCertificate;
 import org.shutong.platform.problem.FieldError;
 import org.shutong.platform.problem.PlatformProblem;
@@ -72,7 +73,7 @@ public class Verification {
 					instantOrNull(certificate, "validUntil"));
 		}
 		String name = certificate.path("holder").path("name").asString(null);
-		return result(status, id, certificate.path("typeCode").asString(null), issuer, mask(name));
+		return result(status, id, certificate.path("typeCode").asString(null), issuer, HolderNames.masked(name));
 	}
 
 	/** The status of a stored certificate by id, without its content. */
@@ -88,7 +89,7 @@ public class Verification {
 	 * @param stored the certificate as stored; a genuine one not stored here (a copy of
 	 * this issuer's database lost it) is judged by its dates alone
 	 */
-	private VerificationStatus statusOf(Optional<StoredCertificate> stored, @Nullable Instant validFrom,
+	VerificationStatus statusOf(Optional<StoredCertificate> stored, @Nullable Instant validFrom,
 			@Nullable Instant validUntil) {
 		if (stored.isPresent() && stored.get().status() == CertificateStatus.REVOKED) {
 			return VerificationStatus.REVOKED;
@@ -106,8 +107,9 @@ public class Verification {
 		return VerificationStatus.VALID;
 	}
 
-	private Result result(VerificationStatus status, @Nullable String id, @Nullable String typeCode,
-			@Nullable String issuer, @Nullable String holderNameMasked) {
+	/** The result of a verification, counted by its status. */
+	Result result(VerificationStatus status, @Nullable String id, @Nullable String typeCode, @Nullable String issuer,
+			@Nullable String holderNameMasked) {
 		Counter.builder("shutong.certificate.verifications")
 			.description("Certificate verifications by outcome")
 			.tag("status", status.name())
@@ -115,15 +117,6 @@ public class Verification {
 			.increment();
 		return new Result(status == VerificationStatus.VALID, status, id, typeCode, issuer, holderNameMasked,
 				this.clock.instant());
-	}
-
-	/** The first character of a name, the rest as asterisks. */
-	static @Nullable String mask(@Nullable String name) {
-		if (name == null || name.isEmpty()) {
-			return name;
-		}
-		int first = name.offsetByCodePoints(0, 1);
-		return name.substring(0, first) + "*".repeat(name.codePointCount(first, name.length()));
 	}
 
 	private static byte[] decode(@Nullable String value, List<FieldError> errors) {

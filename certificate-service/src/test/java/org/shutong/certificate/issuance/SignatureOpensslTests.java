@@ -1,28 +1,19 @@
 package org.shutong.certificate.issuance;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.bouncycastle.jce.ECNamedCurveTable;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.jce.spec.ECNamedCurveSpec;
-import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shutong.certificate.CertificateTest;
+import org.shutong.certificate.Openssl;
 import org.shutong.certificate.type.CertificateType;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,12 +32,12 @@ class SignatureOpensslTests extends CertificateTest {
 
 	@Test
 	void openSslVerifiesAnSm2SignatureWithThePublishedKey() throws Exception {
-		verifyWithOpenssl(null, "SM2", List.of("-digest", "sm3", "-pkeyopt", "distid:1234567812345678"));
+		verifyWithOpenssl(null, "SM2", Openssl.SM2);
 	}
 
 	@Test
 	void openSslVerifiesAnEs256SignatureWithThePublishedKey() throws Exception {
-		verifyWithOpenssl("ES256", "P-256", List.of("-digest", "sha256"));
+		verifyWithOpenssl("ES256", "P-256", Openssl.ES256);
 	}
 
 	private void verifyWithOpenssl(String alg, String crv, List<String> digestOptions) throws Exception {
@@ -63,23 +54,23 @@ class SignatureOpensslTests extends CertificateTest {
 		Map<String, String> jwk = matching.get(0);
 		assertThat(jwk).containsEntry("crv", crv);
 		Path pem = this.dir.resolve("key.pem");
-		Files.writeString(pem, pem(spki(jwk)));
+		Files.writeString(pem, Openssl.pem(jwk));
 		Path signature = this.dir.resolve("signature.der");
 		Files.write(signature, Base64.getDecoder().decode(certificate.path("signature").path("value").stringValue()));
 
 		Path data = this.dir.resolve("data.json");
 		Files.write(data, signedBytes(certificate));
-		assertThat(openssl(pem, data, signature, digestOptions)).as("genuine").isZero();
+		assertThat(Openssl.verifies(pem, data, signature, digestOptions)).as("genuine").isTrue();
 
 		ObjectNode changedField = certificate.deepCopy();
 		((ObjectNode) changedField.path("fields")).put("address", "杭州市上城区");
 		Files.write(data, signedBytes(changedField));
-		assertThat(openssl(pem, data, signature, digestOptions)).as("changed field").isNotZero();
+		assertThat(Openssl.verifies(pem, data, signature, digestOptions)).as("changed field").isFalse();
 
 		byte[] changedByte = signedBytes(certificate);
 		changedByte[changedByte.length / 2] ^= 1;
 		Files.write(data, changedByte);
-		assertThat(openssl(pem, data, signature, digestOptions)).as("changed byte").isNotZero();
+		assertThat(Openssl.verifies(pem, data, signature, digestOptions)).as("changed byte").isFalse();
 	}
 
 	/**
@@ -104,33 +95,6 @@ class SignatureOpensslTests extends CertificateTest {
 		document.remove(nulls);
 		return new JsonCanonicalizer(this.json.writeValueAsString(document)).getEncodedString()
 			.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static byte[] spki(Map<String, String> jwk) throws Exception {
-		String curve = "SM2".equals(jwk.get("crv")) ? "sm2p256v1" : "secp256r1";
-		ECNamedCurveParameterSpec parameters = ECNamedCurveTable.getParameterSpec(curve);
-		ECNamedCurveSpec spec = new ECNamedCurveSpec(curve, parameters.getCurve(), parameters.getG(), parameters.getN(),
-				parameters.getH());
-		ECPoint point = new ECPoint(new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("x"))),
-				new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("y"))));
-		PublicKey key = KeyFactory.getInstance("EC", new BouncyCastleProvider())
-			.generatePublic(new ECPublicKeySpec(point, spec));
-		return key.getEncoded();
-	}
-
-	private static String pem(byte[] spki) {
-		return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(spki)
-				+ "\n-----END PUBLIC KEY-----\n";
-	}
-
-	private static int openssl(Path pem, Path data, Path signature, List<String> digestOptions) throws Exception {
-		List<String> command = new ArrayList<>(List.of("openssl", "pkeyutl", "-verify", "-pubin", "-inkey",
-				pem.toString(), "-rawin", "-in", data.toString(), "-sigfile", signature.toString()));
-		command.addAll(digestOptions);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		return process.exitValue() == 0 && output.contains("Signature Verified Successfully") ? 0 : 1;
 	}
 
 }

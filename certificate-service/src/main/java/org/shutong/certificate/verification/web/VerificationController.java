@@ -1,5 +1,7 @@
 package org.shutong.certificate.verification.web;
 
+import org.shutong.certificate.verification.AnnotatedCopyVerification;
+import org.shutong.certificate.verification.QrVerification;
 import org.shutong.certificate.verification.Verification;
 import org.shutong.platform.problem.PlatformProblem;
 import org.shutong.platform.problem.ProblemException;
@@ -20,16 +22,33 @@ class VerificationController {
 
 	private final Verification verification;
 
-	VerificationController(Verification verification) {
+	private final QrVerification qr;
+
+	private final AnnotatedCopyVerification copies;
+
+	VerificationController(Verification verification, QrVerification qr, AnnotatedCopyVerification copies) {
 		this.verification = verification;
+		this.qr = qr;
+		this.copies = copies;
 	}
 
+	/**
+	 * @param body a certificate's JSON as returned, {@code {"qr": "<payload>"}}, or an
+	 * annotated copy
+	 */
 	@PostMapping("/api/verify")
-	Verification.Result verify(@RequestBody JsonNode certificate) {
-		if (!certificate.isObject()) {
-			throw new ProblemException(PlatformProblem.MALFORMED_BODY, "The body must be a certificate's JSON");
+	Object verify(@RequestBody JsonNode body) {
+		if (!body.isObject()) {
+			throw new ProblemException(PlatformProblem.MALFORMED_BODY,
+					"The body must be a certificate's JSON, an annotated copy or {\"qr\": \"...\"}");
 		}
-		return this.verification.verify(certificate);
+		if (body.has("qr")) {
+			return this.qr.verify(body.path("qr").asString(""));
+		}
+		if (AnnotatedCopyVerification.isCopy(body)) {
+			return this.copies.verify(body);
+		}
+		return this.verification.verify(body);
 	}
 
 	@GetMapping("/api/verify/{id}")
