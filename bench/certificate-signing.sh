@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/java-home.sh
 
-THREADS=${THREADS:-1 2} BENCH=${BENCH:-.} JMH_ARGS=${JMH_ARGS:-}
+THREADS=${THREADS:-1 2} BENCH=${BENCH:-sign|verify|canonicalize} JMH_ARGS=${JMH_ARGS:-}
 JMH_VERSION=1.37
 version=$(sed -n 's:^\t<version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
 out_dir=target/bench && mkdir -p "$out_dir"
