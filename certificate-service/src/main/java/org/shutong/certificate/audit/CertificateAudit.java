@@ -94,12 +94,7 @@ public class CertificateAudit {
 	}
 
 	private static AuditEvent.Actor actor(@Nullable Caller caller) {
-		if (caller == null) {
-			return new AuditEvent.Actor(null, SERVICE, null);
-		}
-		// A system's token names itself as subject; a person's names the person.
-		String person = caller.subject().equals(caller.clientId()) ? null : caller.subject();
-		return new AuditEvent.Actor(caller.departmentCode(), caller.clientId(), person);
+		return (caller != null) ? AuditEvent.Actor.of(caller) : new AuditEvent.Actor(null, SERVICE, null);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.shutong.certificate.issuance.CertificateStatus;
 import org.shutong.certificate.issuance.CertificateStore;
 import org.shutong.certificate.issuance.StoredCertificate;
 import org.shutong.certificate.type.HolderKind;
+import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.problem.PlatformProblem;
 import org.shutong.platform.problem.ProblemException;
 import org.shutong.platform.security.Caller;
@@ -54,7 +55,7 @@ public class Lifecycle {
 					"A " + current + " certificate cannot be changed by " + transition);
 		}
 		this.store.updateStatus(id, transition.to());
-		String person = caller.subject().equals(caller.clientId()) ? null : caller.subject();
+		String person = AuditEvent.Actor.of(caller).userId();
 		this.jdbc.update("""
 				INSERT INTO certificate_status_change (certificate_id, from_status, to_status, reason, actor_department,
 				actor_client, actor_user, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", id, current.name(),
