@@ -9,7 +9,7 @@
 #   3. the certificates (bench/certificate/IssuanceLoad.java): NDJSON bodies of BATCH_SIZE to
 #      POST /api/certificates/batch, CONCURRENCY at a time, batch i of type i mod TYPES, each issuer's
 #      token from the gateway; the audit events go on to the audit service meanwhile;
-#   4. the time the audit outbox takes to drain, the schemas' size on disk (information_schema.TABLES,
+#   4. the time the audit outbox takes to drain (waits at most an hour, then reports what is left), the schemas' size on disk (information_schema.TABLES,
 #      data + index, after ANALYZE TABLE) and row counts, and verification load at that size.
 # Resumable: run it again after an interruption and it continues from the certificates already stored
 # (each batch is one transaction; with CONCURRENCY 2 the batch numbering may repeat one batch's holders).
@@ -26,7 +26,8 @@ CERTIFICATES=${CERTIFICATES:-3480000} TYPES=${TYPES:-134} DEPARTMENTS=${DEPARTME
 BATCH_SIZE=${BATCH_SIZE:-10000} CONCURRENCY=${CONCURRENCY:-2} VERIFY=${VERIFY:-15s}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080} CERT_PORT=${BENCH_CERTIFICATE_PORT:-18082} AUDIT_PORT=${BENCH_AUDIT_PORT:-18083}
 MYSQL="mysql -uroot -h127.0.0.1"
-SCHEMA=shutong_certificate_seed AUDIT_SCHEMA=shutong_audit_seed
+# Two runs at once would share these: give one other schemas and BENCH_*_PORT ports.
+SCHEMA=${SEED_SCHEMA:-shutong_certificate_seed} AUDIT_SCHEMA=${SEED_AUDIT_SCHEMA:-shutong_audit_seed}
 state=target/bench/certificate-seed
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
