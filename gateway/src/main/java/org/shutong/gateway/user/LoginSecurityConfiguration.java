@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Where people sign in (form login with a session and CSRF protection), for the
- * authorization-code flow and, later, the portal.
+ * authorization-code flow, the portal and the consoles (the page is the portal's).
  */
 @Configuration(proxyBeanMethods = false)
 class LoginSecurityConfiguration {
@@ -23,12 +23,12 @@ class LoginSecurityConfiguration {
 	static final String ARGON2 = "argon2@SpringSecurity_v5_8";
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain loginSecurityFilterChain(HttpSecurity http) {
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/login", "/error").permitAll().anyRequest().authenticated())
-			.formLogin(Customizer.withDefaults())
-			.logout(Customizer.withDefaults());
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/assets/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated()).formLogin((form) -> form.loginPage("/login")).logout(Customizer.withDefaults());
 		return http.build();
 	}
 
