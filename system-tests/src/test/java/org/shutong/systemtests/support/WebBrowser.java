@@ -52,14 +52,16 @@ public final class WebBrowser implements AutoCloseable {
 		}
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(System.getProperty("shutong.chromium", "/usr/bin/chromium"));
-		// No network beyond loopback here: Chromium's background services would only fail.
+		// No network beyond loopback here: Chromium's background services would only
+		// fail.
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--lang=zh-CN", "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
 		options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
 				"download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of(System.getProperty("shutong.chromedriver", "/usr/bin/chromedriver")).toFile())
+			.usingDriverExecutable(
+					Path.of(System.getProperty("shutong.chromedriver", "/usr/bin/chromedriver")).toFile())
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
@@ -81,8 +83,8 @@ public final class WebBrowser implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a page that needs a sign-in and signs in on the form it is sent to; returns on
-	 * the page asked for.
+	 * Opens a page that needs a sign-in and signs in on the form it is sent to; returns
+	 * on the page asked for.
 	 */
 	public WebBrowser signIn(String path, String username) {
 		open(path);
