@@ -65,7 +65,6 @@ public class Issuance {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<StoredCertificate> issue(@Nullable Caller caller, List<IssueDraft> drafts) {
-		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Map<String, List<Integer>> byType = new LinkedHashMap<>();
 		for (int i = 0; i < drafts.size(); i++) {
 			byType.computeIfAbsent(drafts.get(i).type().code(), (code) -> new ArrayList<>()).add(i);
@@ -84,6 +83,9 @@ public class Issuance {
 			keyOfDraft.add(signing.computeIfAbsent(draft.algorithm(),
 					(algorithm) -> this.keys.current(draft.type().issuerDepartmentCode(), algorithm)));
 		}
+		// Taken once the keys are known: an issuer's first key is made just now, and its
+		// notBefore must not come after what it signs.
+		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		StoredCertificate[] signed = new StoredCertificate[drafts.size()];
 		if (drafts.size() < PARALLEL_FROM) {
 			for (int i = 0; i < drafts.size(); i++) {

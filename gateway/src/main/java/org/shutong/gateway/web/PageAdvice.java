@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -63,7 +66,15 @@ class PageAdvice {
 		return problemPage(new ServiceProblem(400, null, null, bad.getMessage(), List.of()), response, model);
 	}
 
+	/**
+	 * An exception handler's model is a fresh one, without the attributes above: the page
+	 * gets them here.
+	 */
 	static String problemPage(ServiceProblem problem, HttpServletResponse response, Model model) {
+		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+			.getRequest();
+		model.addAttribute("viewer", Viewer.of(SecurityContextHolder.getContext().getAuthentication()));
+		model.addAttribute("currentPath", request.getRequestURI());
 		response.setStatus(problem.status());
 		model.addAttribute("problem", problem);
 		return "problem";
