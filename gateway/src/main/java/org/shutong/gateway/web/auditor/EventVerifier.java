@@ -22,7 +22,14 @@ class EventVerifier {
 	}
 
 	EventVerification verify(long leafIndex, String leafHash) {
-		Map<String, Object> checkpoint = this.audit.get("/api/audit/checkpoints/latest", Map.of());
+		Map<String, Object> checkpoint;
+		try {
+			checkpoint = this.audit.get("/api/audit/checkpoints/latest", Map.of());
+		}
+		catch (HttpClientErrorException.NotFound none) {
+			// The log has signed no checkpoint yet: the first will cover the event.
+			return new EventVerification(EventVerification.Verdict.AWAITING_CHECKPOINT, 0L);
+		}
 		Map<String, Object> key = this.audit.get("/api/audit/public-key", Map.of());
 		return EventVerification.check(String.valueOf(checkpoint.get("note")), String.valueOf(key.get("name")),
 				decode(key.get("publicKey")), decode(leafHash), leafIndex,

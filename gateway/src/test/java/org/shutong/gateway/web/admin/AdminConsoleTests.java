@@ -1,0 +1,50 @@
+package org.shutong.gateway.web.admin;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.shutong.gateway.testing.Browser;
+import org.shutong.gateway.testing.GatewayHttpTest;
+import org.shutong.gateway.testing.GatewayTest;
+import org.shutong.gateway.testing.Identities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin console's forms as a browser posts them, signed in through the portal.
+ */
+@GatewayTest
+class AdminConsoleTests extends GatewayHttpTest {
+
+	@Test
+	void aRegisteredClientsSecretIsShownOnceAndTheListNeverShowsIt() {
+		Browser browser = browser();
+		HttpResponse<String> page = signIn(browser, this.identities.administratorPerson(), "/console/admin/clients");
+		String clientId = Identities.uniqueName("console");
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("_csrf", Browser.csrfToken(page));
+		form.put("clientId", clientId);
+		form.put("departmentCode", this.identities.department());
+		form.put("scopes", "certificate.read");
+		form.put("authMethod", "CLIENT_SECRET_BASIC");
+		form.put("jwks", "");
+
+		HttpResponse<String> registered = browser.postForm("/console/admin/clients", form);
+
+		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+		assertThat(registered.body()).contains("id=\"client-secret\"").contains(clientId);
+		assertThat(registered.headers().firstValue("Cache-Control")).hasValue("no-store");
+		HttpResponse<String> list = browser.get("/console/admin/clients");
+		assertThat(list.body()).contains(clientId).doesNotContain("client-secret");
+	}
+
+	private static HttpResponse<String> signIn(Browser browser, Identities.Person person, String path) {
+		browser.follow(browser.get(path));
+		HttpResponse<String> signedIn = browser.follow(browser.signIn(person.username(), person.password()));
+		assertThat(signedIn.uri().getPath()).isEqualTo(path);
+		return signedIn;
+	}
+
+}
