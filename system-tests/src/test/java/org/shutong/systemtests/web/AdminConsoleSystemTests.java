@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shutong.systemtests.support.Http;
 import org.shutong.systemtests.support.RunningPlatform;
 import org.shutong.systemtests.support.SystemTest;
@@ -51,6 +54,7 @@ class AdminConsoleSystemTests {
 		try (WebBrowser browser = new WebBrowser(this.platform)) {
 			browser.signIn("/console/admin/clients", "admin");
 			registerClient(browser, clientId, department);
+			awaitElement(browser, "#client-id");
 			assertThat(browser.heading()).isEqualTo("部门系统已登记");
 			assertThat(browser.text("#client-id")).isEqualTo(clientId);
 			secret = browser.text("#client-secret");
@@ -64,6 +68,7 @@ class AdminConsoleSystemTests {
 			browser.screenshot("admin-clients");
 
 			registerClient(browser, clientId, department);
+			awaitElement(browser, "#problem");
 			assertThat(browser.text("#problem")).contains(clientId);
 			assertThat(browser.pageSource()).doesNotContain(secret);
 		}
@@ -95,6 +100,7 @@ class AdminConsoleSystemTests {
 			browser.find("#fieldLabel1").sendKeys("签发日期");
 			new Select(browser.find("#fieldType1")).selectByValue("DATE");
 			browser.find("form.form button[type=submit]").click();
+			awaitElement(browser, "p.notice");
 			assertThat(browser.currentUri().getPath()).isEqualTo("/console/admin/types");
 			assertThat(browser.text("p.notice")).contains(code);
 			assertThat(browser.text("tr.type[data-code='" + code + "']")).contains("系统测试证明")
@@ -108,7 +114,8 @@ class AdminConsoleSystemTests {
 			browser.find("#fieldName0").sendKeys("name");
 			browser.find("#fieldLabel0").sendKeys("姓名");
 			browser.find("form.form button[type=submit]").click();
-			assertThat(browser.find("#problem").isDisplayed()).isTrue();
+			awaitElement(browser, "#problem");
+			assertThat(browser.text("#problem")).contains(code);
 			assertThat(browser.find("#code").getAttribute("value")).isEqualTo(code);
 		}
 		JsonNode event = awaitAuditEvent("certificate.type.create", null);
@@ -122,6 +129,12 @@ class AdminConsoleSystemTests {
 			assertThat(browser.heading()).isEqualTo("无权访问");
 			assertThat(browser.findAll("#clientId")).isEmpty();
 		}
+	}
+
+	/** Waits for the page a form's submission leads to. */
+	private static void awaitElement(WebBrowser browser, String css) {
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
 	}
 
 	private static void registerClient(WebBrowser browser, String clientId, String department) {

@@ -15,7 +15,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shutong.systemtests.support.DemoCredentials;
 import org.shutong.systemtests.support.Http;
 import org.shutong.systemtests.support.RunningPlatform;
@@ -68,6 +70,8 @@ class AuditorConsoleSystemTests {
 			browser.find("#action").sendKeys("certificate.fetch");
 			browser.find("#serviceItem").sendKeys(serviceItem);
 			browser.find("form.filters button[type=submit]").click();
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+				.until(ExpectedConditions.urlContains("action=certificate.fetch"));
 			assertThat(browser.currentUri().getQuery()).contains("action=certificate.fetch")
 				.contains("department=" + department);
 			awaitOnReload(browser, () -> !browser.findAll("tr.event").isEmpty());
@@ -104,6 +108,8 @@ class AuditorConsoleSystemTests {
 			String note = "已核查：市民本人查看证照，无需处置 " + serviceItem;
 			browser.find("#note").sendKeys(note);
 			browser.find("form.form button[type=submit]").click();
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
 			assertThat(browser.currentUri().getPath()).isEqualTo(alertPath);
 			assertThat(browser.text("p.notice")).contains("已确认");
 			assertThat(browser.text("#alert-status")).isEqualTo("已确认");
