@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.shutong.gateway.client.PortalClient;
 import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.audit.AuditOutcome;
 import org.shutong.platform.audit.AuditPublisher;
@@ -13,6 +14,8 @@ import org.slf4j.MDC;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +69,12 @@ public class AdminAudit {
 			// A system's token names itself as subject; a person's names the person.
 			String person = caller.subject().equals(caller.clientId()) ? null : caller.subject();
 			return new AuditEvent.Actor(caller.departmentCode(), caller.clientId(), person);
+		}
+		if (authentication instanceof OAuth2AuthenticationToken signIn
+				&& signIn.getPrincipal() instanceof OidcUser person) {
+			// An administrator at the admin console, signed in through the portal client.
+			return new AuditEvent.Actor(person.getClaimAsString(Caller.DEPARTMENT_CLAIM), PortalClient.CLIENT_ID,
+					person.getSubject());
 		}
 		return new AuditEvent.Actor(null, SERVICE, null);
 	}

@@ -35,9 +35,9 @@ public class ClientRegistry {
 	/**
 	 * The scopes a department system may be given; {@code audit.write} is for services.
 	 */
-	static final Set<String> SYSTEM_SCOPES = Set.of(Scopes.CATALOG_READ, Scopes.CATALOG_WRITE, Scopes.SHARING_APPLY,
-			Scopes.SHARING_REVIEW, Scopes.EXCHANGE_QUERY, Scopes.CERTIFICATE_ISSUE, Scopes.CERTIFICATE_READ,
-			Scopes.ADMIN);
+	public static final Set<String> SYSTEM_SCOPES = Set.of(Scopes.CATALOG_READ, Scopes.CATALOG_WRITE,
+			Scopes.SHARING_APPLY, Scopes.SHARING_REVIEW, Scopes.EXCHANGE_QUERY, Scopes.CERTIFICATE_ISSUE,
+			Scopes.CERTIFICATE_READ, Scopes.ADMIN);
 
 	private final RegisteredClientRepository clients;
 

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserRegistry {
 
-	static final Set<String> ROLES = Set.of(Roles.CITIZEN, Roles.DEPT_OPERATOR, Roles.AUDITOR, Roles.ADMIN);
+	public static final Set<String> ROLES = Set.of(Roles.CITIZEN, Roles.DEPT_OPERATOR, Roles.AUDITOR, Roles.ADMIN);
 
 	private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
