@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The front page, the sign-in form and the refusal page.
@@ -24,8 +25,10 @@ class HomePage {
 		return "login";
 	}
 
-	@GetMapping("/denied")
+	@RequestMapping("/denied")
 	String denied(HttpServletResponse response, Model model) {
+		// Forwarded here for any method: a refused POST (e.g. without its CSRF token)
+		// too.
 		return PageAdvice.problemPage(new ServiceProblem(403, null, null, null, List.of()), response, model);
 	}
 

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -41,15 +40,15 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain webSecurityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
-			OAuth2AuthorizedClientRepository authorizedClients, OAuth2AuthorizationService authorizations) {
+	SecurityFilterChain webSecurityFilterChain(HttpSecurity http, OAuth2AuthorizedClientRepository authorizedClients,
+			OAuth2AuthorizationService authorizations) {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
-		HttpSessionRequestCache requests = new HttpSessionRequestCache();
-		requests.setSessionAttrName(SAVED_REQUEST_KEY);
+		HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
+		savedRequests.setSessionAttrName(SAVED_REQUEST_KEY);
 		http.securityMatcher(PATHS)
 			.securityContext((context) -> context.securityContextRepository(contexts))
-			.requestCache((cache) -> cache.requestCache(requests))
+			.requestCache((cache) -> cache.requestCache(savedRequests))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/", "/verification/**", "/denied", "/assets/**", "/favicon.ico")
 				.permitAll()

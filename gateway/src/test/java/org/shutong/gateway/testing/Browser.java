@@ -2,6 +2,7 @@ package org.shutong.gateway.testing;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +26,46 @@ public final class Browser {
 
 	private final GatewayHttp http;
 
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
 	public Browser(int port) {
 		this.http = new GatewayHttp(port,
 				HttpClient.newBuilder()
 					.version(HttpClient.Version.HTTP_1_1)
 					.followRedirects(HttpClient.Redirect.NEVER)
-					.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+					.cookieHandler(this.cookies)
 					.build());
+	}
+
+	/** The value of a cookie the browser holds, or null. */
+	public @Nullable String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * Follows redirects from this response on, as a browser would, to the first page that
+	 * is none.
+	 */
+	public HttpResponse<String> follow(HttpResponse<String> response) {
+		HttpResponse<String> current = response;
+		for (int hops = 0; current.statusCode() == 302 || current.statusCode() == 303; hops++) {
+			assertThat(hops).as("redirects from %s", response.uri()).isLessThan(10);
+			current = get(current.uri().resolve(location(current)).toString());
+		}
+		return current;
+	}
+
+	/** The CSRF token of the first form on a page. */
+	public static String csrfToken(HttpResponse<String> page) {
+		Matcher csrf = CSRF_INPUT.matcher(page.body());
+		assertThat(csrf.find()).as("a _csrf input in %s", page.body()).isTrue();
+		return csrf.group(1);
 	}
 
 	public HttpResponse<String> get(String pathOrUrl) {
