@@ -31,8 +31,16 @@ public record ResourceForm(@Nullable String name, @Nullable String description, 
 				null);
 	}
 
+	/** The form as the browser posted it, by the names of its fields. */
+	static ResourceForm of(Map<String, String> fields) {
+		return new ResourceForm(fields.get("name"), fields.get("description"), fields.get("category"),
+				fields.get("securityLevel"), fields.get("sharingType"), fields.get("sharingCondition"),
+				fields.get("openType"), fields.get("updateCycle"), fields.get("items"), fields.get("endpointUrl"),
+				fields.get("endpointMethod"), fields.get("parameters"));
+	}
+
 	/** The form filled with a version of a resource, to change it. */
-	static ResourceForm of(Map<String, Object> resource) {
+	static ResourceForm filledWith(Map<String, Object> resource) {
 		Map<?, ?> endpoint = (resource.get("endpoint") instanceof Map<?, ?> map) ? map : Map.of();
 		return new ResourceForm(text(resource.get("name")), text(resource.get("description")),
 				text(resource.get("category")), text(resource.get("securityLevel")), text(resource.get("sharingType")),

@@ -58,7 +58,9 @@ class ResourcePages {
 	}
 
 	@PostMapping
-	String publish(ResourceForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	String publish(@RequestParam Map<String, String> fields, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		ResourceForm form = ResourceForm.of(fields);
 		Map<String, Object> published;
 		try {
 			published = this.catalog.post(form.body(), "/api/catalog/resources");
@@ -74,12 +76,13 @@ class ResourcePages {
 	@GetMapping("/{code}/edit")
 	String editForm(@PathVariable String code, Model model) {
 		Map<String, Object> resource = this.catalog.get("/api/catalog/resources/{code}", code);
-		return form(ResourceForm.of(resource), resource, FormErrors.NONE, model);
+		return form(ResourceForm.filledWith(resource), resource, FormErrors.NONE, model);
 	}
 
 	@PostMapping("/{code}")
-	String update(@PathVariable String code, ResourceForm form, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String update(@PathVariable String code, @RequestParam Map<String, String> fields, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		ResourceForm form = ResourceForm.of(fields);
 		try {
 			this.catalog.put(form.body(), "/api/catalog/resources/{code}", code);
 		}

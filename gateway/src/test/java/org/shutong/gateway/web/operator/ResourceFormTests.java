@@ -41,7 +41,7 @@ class ResourceFormTests {
 				"sharingType", "UNCONDITIONAL", "openType", "OPEN", "updateCycle", "WEEKLY", "items",
 				List.of(Map.of("name", "name", "type", "string", "sensitive", true, "description", "姓名")), "endpoint",
 				Map.of("url", "https://x.gov/q", "method", "GET", "parameters", List.of()));
-		ResourceForm form = ResourceForm.of(resource);
+		ResourceForm form = ResourceForm.filledWith(resource);
 		assertThat(form.securityLevel()).isEqualTo("2");
 		assertThat(form.items()).isEqualTo("name|string|true|姓名\n");
 		assertThat(form.body().get("items")).isEqualTo(List.of(item("name", "string", true, "姓名")));
