@@ -69,7 +69,8 @@ class ApplicationPages {
 		Map<String, Object> resource = this.catalog.get((uri) -> uri.path("/api/catalog/resources/{code}")
 			.queryParam("version", application.get("resourceVersion"))
 			.build(application.get("resourceCode")));
-		model.addAttribute("application", application);
+		// Not "application": templates read that name as the servlet context.
+		model.addAttribute("sharing", application);
 		model.addAttribute("resource", resource);
 		model.addAttribute("itemsByName", itemsByName(resource));
 		model.addAttribute("decidable", "PENDING".equals(application.get("status"))
