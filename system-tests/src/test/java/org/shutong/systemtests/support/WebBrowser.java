@@ -9,16 +9,20 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,14 +95,33 @@ public final class WebBrowser implements AutoCloseable {
 		assertThat(currentUri().getPath()).as("sent to the sign-in form").isEqualTo("/login");
 		this.driver.findElement(By.id("username")).sendKeys(username);
 		this.driver.findElement(By.id("password")).sendKeys(this.platform.demo().password(username));
-		this.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		assertThat(currentUri().getPath()).as("back on the page asked for").isEqualTo(path);
+		submit(this.driver.findElement(By.cssSelector("form.form button[type=submit]")));
+		waitUntil((driver) -> currentUri().getPath().equals(path));
 		return this;
+	}
+
+	/**
+	 * Clicks what sends the browser to another page and waits until that page has loaded:
+	 * a click returns before the navigation it starts, which a busy machine makes
+	 * visible.
+	 */
+	public WebBrowser submit(WebElement button) {
+		WebElement page = find("html");
+		button.click();
+		waitUntil(ExpectedConditions.stalenessOf(page));
+		waitUntil(
+				(driver) -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))
+						&& !driver.findElements(By.id("main")).isEmpty());
+		return this;
+	}
+
+	public <T> T waitUntil(Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(condition);
 	}
 
 	/** Signs out with the button every page has. */
 	public WebBrowser signOut() {
-		this.driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+		submit(this.driver.findElement(By.cssSelector("form[action='/logout'] button")));
 		return this;
 	}
 

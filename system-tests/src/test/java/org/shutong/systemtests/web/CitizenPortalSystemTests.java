@@ -81,7 +81,7 @@ class CitizenPortalSystemTests {
 			.anySatisfy((row) -> assertThat(row).contains("居民身份证电子证照", "市公安局", "有效"));
 		this.browser.screenshot("citizen-certificates");
 
-		this.browser.driver().findElement(By.linkText("居民身份证电子证照")).click();
+		this.browser.submit(this.browser.driver().findElement(By.linkText("居民身份证电子证照")));
 		String detail = this.browser.currentUri().getPath();
 		assertThat(this.browser.text("#certificate-status")).isEqualTo("有效");
 		assertThat(this.browser.text("dl.fields")).contains("330106********0027", "浙江省杭州市西湖区文三路 100 号");
@@ -91,7 +91,7 @@ class CitizenPortalSystemTests {
 		byte[] pdf = this.browser.downloaded("certificate.pdf", Duration.ofSeconds(30));
 		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
-		this.browser.find("#show-qr").click();
+		this.browser.submit(this.browser.find("#show-qr"));
 		WebElement qr = this.browser.find("#qr");
 		Object width = ((JavascriptExecutor) this.browser.driver()).executeScript("return arguments[0].naturalWidth",
 				qr);
@@ -102,7 +102,7 @@ class CitizenPortalSystemTests {
 		new Select(this.browser.find("#departmentCode")).selectByValue(civilAffairs.departmentCode());
 		this.browser.find("#serviceItemCode").sendKeys(serviceItem);
 		setValue(this.browser.find("#validUntil"), LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7).toString());
-		this.browser.find("form[action$='/authorizations'] button").click();
+		this.browser.submit(this.browser.find("form[action$='/authorizations'] button"));
 		this.browser.screenshot("citizen-authorized");
 		assertThat(this.browser.text("p.notice")).contains("市民政局");
 		assertThat(this.browser.findAll("tr.authorization")).extracting(WebElement::getText)
@@ -119,13 +119,12 @@ class CitizenPortalSystemTests {
 
 		this.browser.open("/portal/authorizations");
 		this.browser.screenshot("citizen-authorizations");
-		this.browser.findAll("tr.authorization")
+		this.browser.submit(this.browser.findAll("tr.authorization")
 			.stream()
 			.filter((row) -> row.getText().contains(serviceItem))
 			.findFirst()
 			.orElseThrow()
-			.findElement(By.cssSelector("button.danger"))
-			.click();
+			.findElement(By.cssSelector("button.danger")));
 		assertThat(this.browser.text("p.notice")).contains("授权已撤回");
 		assertThat(this.browser.findAll("tr.authorization")).extracting(WebElement::getText)
 			.anySatisfy((row) -> assertThat(row).contains(serviceItem, "已撤回"));
@@ -156,7 +155,7 @@ class CitizenPortalSystemTests {
 			assertThat(this.browser.scrollsSideways()).as("%s at 360 px", path).isFalse();
 		}
 		this.browser.open("/portal");
-		this.browser.driver().findElement(By.partialLinkText("居民身份证")).click();
+		this.browser.submit(this.browser.driver().findElement(By.partialLinkText("居民身份证")));
 		assertThat(this.browser.scrollsSideways()).as("a certificate at 360 px").isFalse();
 		this.browser.screenshot("citizen-phone-certificate");
 		this.browser.open("/portal");

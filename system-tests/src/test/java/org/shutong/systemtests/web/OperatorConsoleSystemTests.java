@@ -10,11 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shutong.systemtests.support.DemoCredentials;
 import org.shutong.systemtests.support.Http;
 import org.shutong.systemtests.support.RunningPlatform;
@@ -63,7 +60,7 @@ class OperatorConsoleSystemTests {
 			.orElseThrow()
 			.departmentCode();
 		try (WebBrowser browser = new WebBrowser(this.platform)) {
-			signIn(browser, "/console/operator", OPERATOR);
+			browser.signIn("/console/operator", OPERATOR);
 			assertThat(browser.heading()).isEqualTo("部门工作台");
 			assertThat(browser.text("#department")).contains("市市场监督管理局");
 			browser.screenshot("operator-overview");
@@ -97,7 +94,7 @@ class OperatorConsoleSystemTests {
 			assertNoInjectedElements(browser);
 			browser.screenshot("operator-applications");
 
-			submit(browser, incoming.findElement(By.tagName("a")));
+			browser.submit(incoming.findElement(By.tagName("a")));
 			assertThat(browser.text("#application-status")).isEqualTo("待审核");
 			assertShownAsText(browser, "#application-resource", name);
 			List<WebElement> items = browser.findAll("#approve input[name=items]");
@@ -106,7 +103,7 @@ class OperatorConsoleSystemTests {
 			assertThat(items).allSatisfy((item) -> assertThat(item.isSelected()).isTrue());
 			browser.find("#approve input[name=items][value=legalPerson]").click();
 			browser.screenshot("operator-application");
-			submit(browser, browser.find("#approve-submit"));
+			browser.submit(browser.find("#approve-submit"));
 
 			assertThat(browser.text("#application-status")).isEqualTo("已同意");
 			assertThat(browser.findAll("#granted-items li")).extracting(WebElement::getText)
@@ -119,7 +116,7 @@ class OperatorConsoleSystemTests {
 
 			browser.open("/console/operator/applications/" + rejectedId);
 			browser.find("#reason").sendKeys("申请的用途与共享条件不符");
-			submit(browser, browser.find("#reject-submit"));
+			browser.submit(browser.find("#reject-submit"));
 			assertThat(browser.text("#application-status")).isEqualTo("已驳回");
 			assertThat(browser.text("#rejection-reason")).isEqualTo("申请的用途与共享条件不符");
 			JsonNode rejected = this.http.ok(get("/api/catalog/applications/" + rejectedId, consumer));
@@ -132,7 +129,7 @@ class OperatorConsoleSystemTests {
 				.isEqualTo("enterpriseName、creditCode");
 			browser.screenshot("operator-grants");
 			given.findElement(By.cssSelector("input[name=reason]")).sendKeys("办理事项已结束");
-			submit(browser, given.findElement(By.cssSelector("button[type=submit]")));
+			browser.submit(given.findElement(By.cssSelector("button[type=submit]")));
 			assertThat(browser.text("p.notice")).isEqualTo("授权已撤销。");
 			assertThat(browser.text("#grants-given tr.grant[data-id='" + grantId + "']")).contains("已撤销");
 			assertThat(consumerGrant(consumer, approvedId).get("status").asString()).isEqualTo("REVOKED");
@@ -164,10 +161,10 @@ class OperatorConsoleSystemTests {
 	@Test
 	void theFormShowsTheCataloguesFieldErrorsNextToTheFields() {
 		try (WebBrowser browser = new WebBrowser(this.platform)) {
-			signIn(browser, "/console/operator/resources/new", OPERATOR);
+			browser.signIn("/console/operator/resources/new", OPERATOR);
 			fill(browser, "婚姻状况 " + UUID.randomUUID(),
 					"enterpriseName|string|是|企业名称\ncreditCode|text|否|统一社会信用代码\nenterpriseName|string|否|重复");
-			submit(browser, browser.find("#submit-resource"));
+			browser.submit(browser.find("#submit-resource"));
 
 			assertThat(browser.find("#problem").getText()).as(browser.text("main")).contains("提交的内容有误");
 			assertThat(browser.text("#errors-items")).contains("第 2 项 type", "第 3 项");
@@ -180,7 +177,7 @@ class OperatorConsoleSystemTests {
 	@Test
 	void aCitizenIsRefusedTheOperatorConsole() {
 		try (WebBrowser browser = new WebBrowser(this.platform)) {
-			signIn(browser, "/console/operator", "citizen");
+			browser.signIn("/console/operator", "citizen");
 			assertThat(browser.heading()).isEqualTo("无权访问");
 			assertThat(browser.text("main")).contains("您没有访问此内容的权限").doesNotContain("Exception");
 			assertThat(browser.pageSource()).doesNotContain("at org.", "Whitelabel");
@@ -189,42 +186,13 @@ class OperatorConsoleSystemTests {
 		}
 	}
 
-	/**
-	 * Signs in as {@link WebBrowser#signIn} does, but waits for the redirects after the
-	 * form to end before looking where the browser is.
-	 */
-	private void signIn(WebBrowser browser, String path, String username) {
-		browser.open(path);
-		assertThat(browser.currentUri().getPath()).as("sent to the sign-in form").isEqualTo("/login");
-		browser.find("#username").sendKeys(username);
-		browser.find("#password").sendKeys(this.platform.demo().password(username));
-		submit(browser, browser.find("form.form button[type=submit]"));
-		wait(browser).until((driver) -> browser.currentUri().getPath().equals(path));
-	}
-
-	/**
-	 * Clicks what sends the browser to another page and waits until that page is there.
-	 */
-	private static void submit(WebBrowser browser, WebElement button) {
-		WebElement page = browser.find("html");
-		button.click();
-		wait(browser).until(ExpectedConditions.stalenessOf(page));
-		wait(browser).until(
-				(driver) -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))
-						&& !driver.findElements(By.id("main")).isEmpty());
-	}
-
-	private static WebDriverWait wait(WebBrowser browser) {
-		return new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
-	}
-
 	private String publish(WebBrowser browser, String name) {
 		browser.open("/console/operator/resources/new");
 		assertThat(browser.heading()).isEqualTo("发布资源");
 		fill(browser, name, "enterpriseName|string|是|企业名称\ncreditCode|string|否|统一社会信用代码\n"
 				+ "legalPerson|string|是|法定代表人\nregisteredOn|date|否|成立日期");
 		browser.screenshot("operator-resource-form");
-		submit(browser, browser.find("#submit-resource"));
+		browser.submit(browser.find("#submit-resource"));
 		assertThat(browser.text("p.notice")).isEqualTo("资源已发布。");
 		return browser.text("#resource-code");
 	}
@@ -252,14 +220,14 @@ class OperatorConsoleSystemTests {
 		assertThat(browser.find("#items").getAttribute("value")).contains("legalPerson|string|true|法定代表人");
 		browser.find("#description").clear();
 		browser.find("#description").sendKeys("企业登记的基本信息，含成立日期");
-		submit(browser, browser.find("#submit-resource"));
+		browser.submit(browser.find("#submit-resource"));
 		assertThat(browser.text("p.notice")).isEqualTo("已发布新版本。");
 		assertThat(browser.text("#resource-description")).isEqualTo("企业登记的基本信息，含成立日期");
 		assertThat(browser.findAll("#versions tbody tr")).hasSize(2);
 		assertShownAsText(browser, "#resource-name", name);
 
 		browser.find("#retire-reason").sendKeys("由新的企业信用信息资源替代");
-		submit(browser, browser.find("#retire button[type=submit]"));
+		browser.submit(browser.find("#retire button[type=submit]"));
 		assertThat(browser.text("#resource-status")).isEqualTo("已停用");
 		assertThat(browser.findAll("#versions tbody tr")).hasSize(3);
 		assertThat(browser.findAll("#retire")).as("a retired resource cannot be retired again").isEmpty();

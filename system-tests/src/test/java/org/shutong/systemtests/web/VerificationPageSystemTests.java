@@ -80,7 +80,7 @@ class VerificationPageSystemTests {
 
 		this.browser.open("/verification");
 		this.browser.find("#file").sendKeys(picture.toString());
-		this.browser.find("form.form button[type=submit]").click();
+		this.browser.submit(this.browser.find("form.form button[type=submit]"));
 
 		assertThat(this.browser.text("#verdict")).contains("真实有效");
 	}
@@ -90,7 +90,7 @@ class VerificationPageSystemTests {
 		// As a paste: typing key by key would take long for a whole certificate.
 		((JavascriptExecutor) this.browser.driver()).executeScript("arguments[0].value = arguments[1]",
 				this.browser.find("#payload"), text);
-		this.browser.find("form.form button[type=submit]").click();
+		this.browser.submit(this.browser.find("form.form button[type=submit]"));
 	}
 
 	private JsonNode citizensCertificates() throws Exception {
