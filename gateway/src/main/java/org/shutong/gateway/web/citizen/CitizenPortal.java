@@ -67,12 +67,7 @@ class CitizenPortal {
 
 	@GetMapping("/certificates/{id}")
 	String certificate(@PathVariable String id, Model model) {
-		Map<String, Object> certificate = this.certificates.get()
-			.uri("/api/certificates/{id}", id)
-			.retrieve()
-			.body(OBJECT);
-		model.addAttribute("certificate", certificate);
-		model.addAttribute("type", types().get(String.valueOf(certificate.get("typeCode"))));
+		showCertificate(id, model);
 		model.addAttribute("authorizations",
 				items(this.certificates.get().uri("/api/certificates/authorizations/mine")).stream()
 					.filter((authorization) -> id.equals(authorization.get("certificateId")))
@@ -123,12 +118,7 @@ class CitizenPortal {
 
 	@GetMapping("/certificates/{id}/qr")
 	String qr(@PathVariable String id, Model model) {
-		Map<String, Object> certificate = this.certificates.get()
-			.uri("/api/certificates/{id}", id)
-			.retrieve()
-			.body(OBJECT);
-		model.addAttribute("certificate", certificate);
-		model.addAttribute("type", types().get(String.valueOf(certificate.get("typeCode"))));
+		showCertificate(id, model);
 		return "citizen/qr";
 	}
 
@@ -172,6 +162,16 @@ class CitizenPortal {
 		model.addAttribute("accesses", page.get("items"));
 		model.addAttribute("next", page.get("next"));
 		return "citizen/accesses";
+	}
+
+	/** The certificate (as its holder may see it) and its type, for the page. */
+	private void showCertificate(String id, Model model) {
+		Map<String, Object> certificate = this.certificates.get()
+			.uri("/api/certificates/{id}", id)
+			.retrieve()
+			.body(OBJECT);
+		model.addAttribute("certificate", certificate);
+		model.addAttribute("type", types().get(String.valueOf(certificate.get("typeCode"))));
 	}
 
 	@SuppressWarnings("unchecked")
