@@ -1,5 +1,6 @@
 package org.shutong.gateway.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.shutong.gateway.department.Department;
 import org.shutong.gateway.department.DepartmentRegistry;
@@ -29,7 +32,18 @@ public class PageFormats {
 
 	private static final DateTimeFormatter DAYS = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
 
+	/**
+	 * How long a table may name a department by its old name (or a new one by its credit
+	 * code): it names one per row, and reading the registry for each would be a query per
+	 * cell.
+	 */
+	private static final Duration NAMES_KEPT = Duration.ofSeconds(30);
+
 	private final DepartmentRegistry departments;
+
+	private final Cache<Boolean, Map<String, String>> names = Caffeine.newBuilder()
+		.expireAfterWrite(NAMES_KEPT)
+		.build();
 
 	PageFormats(DepartmentRegistry departments) {
 		this.departments = departments;
@@ -66,9 +80,11 @@ public class PageFormats {
 		if (creditCode == null) {
 			return "";
 		}
-		return departmentNames().getOrDefault(creditCode.toString(), creditCode.toString());
+		return this.names.get(Boolean.TRUE, (all) -> departmentNames())
+			.getOrDefault(creditCode.toString(), creditCode.toString());
 	}
 
+	/** Every department by credit code, read now (for a form's choice). */
 	public Map<String, String> departmentNames() {
 		return this.departments.all()
 			.stream()

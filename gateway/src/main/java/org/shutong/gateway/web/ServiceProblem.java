@@ -3,6 +3,7 @@ package org.shutong.gateway.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,19 @@ public record ServiceProblem(int status, @Nullable String code, @Nullable String
 		}
 		return new ServiceProblem(refusal.getStatusCode().value(), text(body, "code"), text(body, "title"),
 				text(body, "detail"), errors);
+	}
+
+	/**
+	 * A refusal a form shows beside its fields (400, 409), with the response's status set
+	 * to it; any other is thrown on, for {@code PageAdvice}'s problem page.
+	 */
+	public static ServiceProblem forForm(RestClientResponseException refusal, HttpServletResponse response) {
+		int status = refusal.getStatusCode().value();
+		if (status != 400 && status != 409) {
+			throw refusal;
+		}
+		response.setStatus(status);
+		return of(refusal);
 	}
 
 	private static @Nullable String text(JsonNode node, String name) {

@@ -75,12 +75,7 @@ class CertificateTypeAdmin {
 				.toBodilessEntity();
 		}
 		catch (RestClientResponseException refusal) {
-			int status = refusal.getStatusCode().value();
-			if (status != 400 && status != 409) {
-				throw refusal;
-			}
-			response.setStatus(status);
-			model.addAttribute("problem", ServiceProblem.of(refusal));
+			model.addAttribute("problem", ServiceProblem.forForm(refusal, response));
 			return types(model);
 		}
 		redirect.addFlashAttribute("created", form.code());

@@ -73,12 +73,7 @@ class AlertConsole {
 				.toBodilessEntity();
 		}
 		catch (RestClientResponseException refusal) {
-			int status = refusal.getStatusCode().value();
-			if (status != 400 && status != 409) {
-				throw refusal;
-			}
-			response.setStatus(status);
-			model.addAttribute("problem", ServiceProblem.of(refusal));
+			model.addAttribute("problem", ServiceProblem.forForm(refusal, response));
 			model.addAttribute("note", note);
 			return alert(id, null, model);
 		}

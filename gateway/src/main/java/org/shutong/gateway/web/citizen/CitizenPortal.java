@@ -94,11 +94,7 @@ class CitizenPortal {
 				.toBodilessEntity();
 		}
 		catch (RestClientResponseException refusal) {
-			if (refusal.getStatusCode().value() != 400 && refusal.getStatusCode().value() != 409) {
-				throw refusal;
-			}
-			response.setStatus(refusal.getStatusCode().value());
-			model.addAttribute("problem", ServiceProblem.of(refusal));
+			model.addAttribute("problem", ServiceProblem.forForm(refusal, response));
 			model.addAttribute("form", body);
 			return certificate(id, model);
 		}

@@ -117,11 +117,7 @@ class ApplicationPages {
 
 	private String refused(RestClientResponseException refusal, String id, Viewer viewer, Model model,
 			HttpServletResponse response) {
-		if (refusal.getStatusCode().value() != 400 && refusal.getStatusCode().value() != 409) {
-			throw refusal;
-		}
-		response.setStatus(refusal.getStatusCode().value());
-		model.addAttribute("problem", ServiceProblem.of(refusal));
+		model.addAttribute("problem", ServiceProblem.forForm(refusal, response));
 		return application(id, viewer, model);
 	}
 

@@ -102,11 +102,7 @@ class ResourcePages {
 
 	private String refused(RestClientResponseException refusal, ResourceForm form,
 			@Nullable Map<String, Object> resource, Model model, HttpServletResponse response) {
-		if (refusal.getStatusCode().value() != 400 && refusal.getStatusCode().value() != 409) {
-			throw refusal;
-		}
-		ServiceProblem problem = ServiceProblem.of(refusal);
-		response.setStatus(problem.status());
+		ServiceProblem problem = ServiceProblem.forForm(refusal, response);
 		model.addAttribute("problem", problem);
 		return form(form, resource, FormErrors.of(problem), model);
 	}
