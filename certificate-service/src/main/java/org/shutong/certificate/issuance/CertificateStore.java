@@ -54,6 +54,14 @@ public class CertificateStore {
 			.findFirst();
 	}
 
+	public Optional<CertificateStatus> status(String id) {
+		return this.jdbc
+			.query("SELECT status FROM certificate WHERE id = ?",
+					(row, index) -> CertificateStatus.valueOf(row.getString("status")), id)
+			.stream()
+			.findFirst();
+	}
+
 	/** The certificate, locked until the transaction ends. */
 	public Optional<StoredCertificate> lock(String id) {
 		return this.jdbc.query("SELECT * FROM certificate WHERE id = ? FOR UPDATE", CertificateStore::read, id)

@@ -132,7 +132,7 @@ class DatabaseIssuerKeyStore implements IssuerKeyStore {
 				(row, index) -> {
 					KeyAlgorithm algorithm = KeyAlgorithm.valueOf(row.getString("algorithm"));
 					PrivateKey key = EcCrypto.privateKey(this.sealer.open(keyId, row.getBytes("sealed_private_key")));
-					return new OpenedKey(keyId, algorithm, key);
+					return new SoftwareSigningKey(keyId, algorithm, key);
 				}, keyId);
 	}
 
@@ -145,15 +145,6 @@ class DatabaseIssuerKeyStore implements IssuerKeyStore {
 		return new PublishedKey(row.getString("key_id"), row.getString("department_code"),
 				KeyAlgorithm.valueOf(row.getString("algorithm")), EcCrypto.publicKey(row.getBytes("public_key")),
 				row.getTimestamp("not_before").toInstant(), (retired != null) ? retired.toInstant() : null);
-	}
-
-	private record OpenedKey(String keyId, KeyAlgorithm algorithm, PrivateKey key) implements SigningKey {
-
-		@Override
-		public byte[] sign(byte[] data) {
-			return EcCrypto.sign(this.algorithm, this.key, data);
-		}
-
 	}
 
 }

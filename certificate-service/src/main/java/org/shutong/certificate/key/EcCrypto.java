@@ -7,18 +7,31 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 
-import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
+import org.bouncycastle.crypto.CipherParameters;
+import org.bouncycastle.crypto.CryptoServicesRegistrar;
+import org.bouncycastle.crypto.Signer;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithID;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.DSADigestSigner;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * The elliptic-curve operations behind issuer keys, all through BouncyCastle (a provider
- * instance of its own, not registered globally).
+ * The elliptic-curve operations behind issuer keys, all through BouncyCastle: keys
+ * through its JCA provider (an instance of its own, not registered globally), signatures
+ * through its lightweight signers.
  */
 public final class EcCrypto {
 
@@ -26,6 +39,12 @@ public final class EcCrypto {
 	public static final byte[] SM2_SIGNER_ID = "1234567812345678".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
+
+	private static final ECDomainParameters SM2_DOMAIN = new ECDomainParameters(
+			CustomNamedCurves.getByName(KeyAlgorithm.SM2.curveName()));
+
+	private static final ECDomainParameters P256_DOMAIN = new ECDomainParameters(
+			CustomNamedCurves.getByName(KeyAlgorithm.P256.curveName()));
 
 	private EcCrypto() {
 	}
@@ -42,37 +61,66 @@ public final class EcCrypto {
 		}
 	}
 
-	static byte[] sign(KeyAlgorithm algorithm, PrivateKey key, byte[] data) {
-		try {
-			Signature signature = signature(algorithm);
-			signature.initSign(key);
-			signature.update(data);
-			return signature.sign();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("cannot sign", ex);
-		}
+	/**
+	 * A signer for the private key, for one thread at a time; it signs as often as it is
+	 * asked. It works on the named curve's own base point, whose fixed-point tables are
+	 * computed once per process: BouncyCastle's JCA signers rebuild the curve from the
+	 * key's parameters on every {@code initSign}, tables and all, which cost three times
+	 * the signature itself.
+	 */
+	static Signer signer(KeyAlgorithm algorithm, PrivateKey key) {
+		ECDomainParameters domain = domain(algorithm);
+		CipherParameters parameters = new ParametersWithRandom(
+				new ECPrivateKeyParameters(((ECPrivateKey) key).getS(), domain),
+				CryptoServicesRegistrar.getSecureRandom());
+		Signer signer = newSigner(algorithm);
+		signer.init(true,
+				(algorithm == KeyAlgorithm.SM2) ? new ParametersWithID(parameters, SM2_SIGNER_ID) : parameters);
+		return signer;
 	}
 
+	/** A verifier of the public key's DER signatures, safe to use from many threads. */
+	public static Verifier verifier(KeyAlgorithm algorithm, PublicKey key) {
+		ECDomainParameters domain = domain(algorithm);
+		java.security.spec.ECPoint w = ((ECPublicKey) key).getW();
+		CipherParameters point = new ECPublicKeyParameters(
+				domain.getCurve().validatePoint(w.getAffineX(), w.getAffineY()), domain);
+		CipherParameters parameters = (algorithm == KeyAlgorithm.SM2) ? new ParametersWithID(point, SM2_SIGNER_ID)
+				: point;
+		return (data, der) -> {
+			try {
+				Signer signer = newSigner(algorithm);
+				signer.init(false, parameters);
+				signer.update(data, 0, data.length);
+				return signer.verifySignature(der);
+			}
+			catch (RuntimeException ex) {
+				// A malformed signature is as bad as a wrong one.
+				return false;
+			}
+		};
+	}
+
+	/** Checks a DER signature once; a {@link #verifier} is quicker for many. */
 	public static boolean verify(KeyAlgorithm algorithm, PublicKey key, byte[] data, byte[] der) {
-		try {
-			Signature signature = signature(algorithm);
-			signature.initVerify(key);
-			signature.update(data);
-			return signature.verify(der);
-		}
-		catch (GeneralSecurityException | RuntimeException ex) {
-			// A malformed signature is as bad as a wrong one.
-			return false;
-		}
+		return verifier(algorithm, key).verify(data, der);
 	}
 
-	private static Signature signature(KeyAlgorithm algorithm) throws GeneralSecurityException {
-		Signature signature = Signature.getInstance(algorithm.jcaSignature(), PROVIDER);
-		if (algorithm == KeyAlgorithm.SM2) {
-			signature.setParameter(new SM2ParameterSpec(SM2_SIGNER_ID));
-		}
-		return signature;
+	/** Checks DER signatures against one public key. */
+	@FunctionalInterface
+	public interface Verifier {
+
+		boolean verify(byte[] data, byte[] der);
+
+	}
+
+	private static Signer newSigner(KeyAlgorithm algorithm) {
+		return (algorithm == KeyAlgorithm.SM2) ? new SM2Signer()
+				: new DSADigestSigner(new ECDSASigner(), new SHA256Digest());
+	}
+
+	private static ECDomainParameters domain(KeyAlgorithm algorithm) {
+		return (algorithm == KeyAlgorithm.SM2) ? SM2_DOMAIN : P256_DOMAIN;
 	}
 
 	static PublicKey publicKey(byte[] spki) {

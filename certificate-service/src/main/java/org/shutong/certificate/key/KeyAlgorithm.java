@@ -10,14 +10,13 @@ import java.util.Optional;
  *
  * @param signatureName the name a certificate's {@code signature.alg} carries
  * @param curve the curve's name in a JWK's {@code crv}
- * @param curveName the curve's name for the JCA
- * @param jcaSignature the JCA signature algorithm
+ * @param curveName the curve's name for the JCA and BouncyCastle
  */
 public enum KeyAlgorithm {
 
-	SM2("SM2-SM3", "SM2", "sm2p256v1", "SM3withSM2"),
+	SM2("SM2-SM3", "SM2", "sm2p256v1"),
 
-	P256("ES256", "P-256", "secp256r1", "SHA256withECDSA");
+	P256("ES256", "P-256", "secp256r1");
 
 	private final String signatureName;
 
@@ -25,13 +24,10 @@ public enum KeyAlgorithm {
 
 	private final String curveName;
 
-	private final String jcaSignature;
-
-	KeyAlgorithm(String signatureName, String curve, String curveName, String jcaSignature) {
+	KeyAlgorithm(String signatureName, String curve, String curveName) {
 		this.signatureName = signatureName;
 		this.curve = curve;
 		this.curveName = curveName;
-		this.jcaSignature = jcaSignature;
 	}
 
 	public String signatureName() {
@@ -44,10 +40,6 @@ public enum KeyAlgorithm {
 
 	String curveName() {
 		return this.curveName;
-	}
-
-	String jcaSignature() {
-		return this.jcaSignature;
 	}
 
 	/** The algorithm a certificate's {@code signature.alg} names, if it names one. */

@@ -53,7 +53,7 @@ public class QrVerification {
 				.orElseThrow(() -> new ProblemException(PlatformProblem.NOT_FOUND, "No certificate " + id));
 			String digest = Sm3.hex(stored.document().getBytes(StandardCharsets.UTF_8));
 			status = digest.equals(statement.path("documentDigest").asString(""))
-					? this.verification.statusOf(Optional.of(stored), stored.validFrom(), stored.validUntil())
+					? this.verification.statusOf(Optional.of(stored.status()), stored.validFrom(), stored.validUntil())
 					: VerificationStatus.BAD_SIGNATURE;
 		}
 		return this.verification.result(status, id, statement.path("typeCode").asString(null), issuer,

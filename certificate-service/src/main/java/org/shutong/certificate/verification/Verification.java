@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,13 +40,19 @@ public class Verification {
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
+	private final Map<VerificationStatus, Counter> counters = new EnumMap<>(VerificationStatus.class);
 
 	Verification(CertificateVerifier verifier, CertificateStore store, Clock clock, MeterRegistry meters) {
 		this.verifier = verifier;
 		this.store = store;
 		this.clock = clock;
-		this.meters = meters;
+		for (VerificationStatus status : VerificationStatus.values()) {
+			this.counters.put(status,
+					Counter.builder("shutong.certificate.verifications")
+						.description("Certificate verifications by outcome")
+						.tag("status", status.name())
+						.register(meters));
+		}
 	}
 
 	public record Result(boolean valid, VerificationStatus status, @Nullable String certificateId,
@@ -69,7 +77,7 @@ public class Verification {
 		byte[] canonical = CanonicalJson.bytes(CanonicalJson.signedDocument(certificate, alg, keyId));
 		VerificationStatus status = this.verifier.check(canonical, alg, keyId, der, issuer, issuedAt);
 		if (status == VerificationStatus.VALID) {
-			status = statusOf(this.store.find(id), instantOrNull(certificate, "validFrom"),
+			status = statusOf(this.store.status(id), instantOrNull(certificate, "validFrom"),
 					instantOrNull(certificate, "validUntil"));
 		}
 		String name = certificate.path("holder").path("name").asString(null);
@@ -80,21 +88,21 @@ public class Verification {
 	public Optional<Result> status(String id) {
 		Optional<StoredCertificate> found = this.store.find(id);
 		return found.map((stored) -> {
-			VerificationStatus status = statusOf(found, stored.validFrom(), stored.validUntil());
+			VerificationStatus status = statusOf(Optional.of(stored.status()), stored.validFrom(), stored.validUntil());
 			return result(status, id, stored.typeCode(), stored.issuerDepartmentCode(), null);
 		});
 	}
 
 	/**
-	 * @param stored the certificate as stored; a genuine one not stored here (a copy of
-	 * this issuer's database lost it) is judged by its dates alone
+	 * @param stored the status the certificate has here; a genuine one not stored here (a
+	 * copy of this issuer's database lost it) is judged by its dates alone
 	 */
-	VerificationStatus statusOf(Optional<StoredCertificate> stored, @Nullable Instant validFrom,
+	VerificationStatus statusOf(Optional<CertificateStatus> stored, @Nullable Instant validFrom,
 			@Nullable Instant validUntil) {
-		if (stored.isPresent() && stored.get().status() == CertificateStatus.REVOKED) {
+		if (stored.isPresent() && stored.get() == CertificateStatus.REVOKED) {
 			return VerificationStatus.REVOKED;
 		}
-		if (stored.isPresent() && stored.get().status() == CertificateStatus.SUSPENDED) {
+		if (stored.isPresent() && stored.get() == CertificateStatus.SUSPENDED) {
 			return VerificationStatus.SUSPENDED;
 		}
 		Instant now = this.clock.instant();
@@ -110,11 +118,7 @@ public class Verification {
 	/** The result of a verification, counted by its status. */
 	Result result(VerificationStatus status, @Nullable String id, @Nullable String typeCode, @Nullable String issuer,
 			@Nullable String holderNameMasked) {
-		Counter.builder("shutong.certificate.verifications")
-			.description("Certificate verifications by outcome")
-			.tag("status", status.name())
-			.register(this.meters)
-			.increment();
+		this.counters.get(status).increment();
 		return new Result(status == VerificationStatus.VALID, status, id, typeCode, issuer, holderNameMasked,
 				this.clock.instant());
 	}
