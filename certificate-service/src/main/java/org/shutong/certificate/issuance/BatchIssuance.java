@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Bulk issuance from a JSON array or NDJSON, read item by item as the body arrives: each
  * item checked on its own (a bad one is reported by index, the rest go on), the good ones
- * signed and stored in chunks. The whole batch is one transaction, so a body over the
- * limit issues nothing.
+ * signed and stored in chunks: while the signing threads sign one chunk, the request's
+ * thread stores the one before and reads the next. The whole batch is one transaction, so
+ * a body over the limit issues nothing.
  */
 @Service
 public class BatchIssuance {
@@ -79,7 +81,7 @@ public class BatchIssuance {
 			else {
 				readArray(body, run);
 			}
-			run.flush();
+			run.finish();
 			return run.results;
 		});
 	}
@@ -138,6 +140,8 @@ public class BatchIssuance {
 
 		private final List<IssueDraft> pending = new ArrayList<>();
 
+		private @Nullable Chunk signing;
+
 		Run(Caller caller) {
 			this.caller = caller;
 		}
@@ -167,14 +171,33 @@ public class BatchIssuance {
 			if (this.pending.isEmpty()) {
 				return;
 			}
-			List<StoredCertificate> issued = BatchIssuance.this.issuance.issue(this.caller, this.pending);
-			for (int i = 0; i < issued.size(); i++) {
-				this.results.add(new ItemResult(this.pendingIndexes.get(i), issued.get(i).id(), null));
-			}
+			Chunk next = new Chunk(List.copyOf(this.pendingIndexes),
+					BatchIssuance.this.issuance.sign(List.copyOf(this.pending)));
 			this.pending.clear();
 			this.pendingIndexes.clear();
+			storeSigned();
+			this.signing = next;
 		}
 
+		void finish() {
+			flush();
+			storeSigned();
+		}
+
+		private void storeSigned() {
+			if (this.signing == null) {
+				return;
+			}
+			List<StoredCertificate> issued = BatchIssuance.this.issuance.store(this.caller, this.signing.signatures());
+			for (int i = 0; i < issued.size(); i++) {
+				this.results.add(new ItemResult(this.signing.indexes().get(i), issued.get(i).id(), null));
+			}
+			this.signing = null;
+		}
+
+	}
+
+	private record Chunk(List<Integer> indexes, CompletableFuture<List<StoredCertificate>> signatures) {
 	}
 
 }

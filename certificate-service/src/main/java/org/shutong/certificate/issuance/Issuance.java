@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Numbers, signs, stores and audits checked drafts: serials reserved per type in one
  * statement, signatures made on every core, rows written in JDBC batches, all in the
- * caller's transaction.
+ * caller's transaction. Signing and storing are two steps, so that a batch can sign one
+ * chunk while it stores the one before.
  */
 @Service
 public class Issuance {
@@ -65,18 +66,16 @@ public class Issuance {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<StoredCertificate> issue(@Nullable Caller caller, List<IssueDraft> drafts) {
-		Map<String, List<Integer>> byType = new LinkedHashMap<>();
-		for (int i = 0; i < drafts.size(); i++) {
-			byType.computeIfAbsent(drafts.get(i).type().code(), (code) -> new ArrayList<>()).add(i);
-		}
-		String[] ids = new String[drafts.size()];
-		byType.forEach((typeCode, indexes) -> {
-			String issuer = drafts.get(indexes.get(0)).type().issuerDepartmentCode();
-			long serial = this.serials.reserve(typeCode, issuer, indexes.size());
-			for (int index : indexes) {
-				ids[index] = new CertificateId(typeCode, issuer, CertificateId.serial(serial++), "001").toString();
-			}
-		});
+		return store(caller, sign(drafts));
+	}
+
+	/**
+	 * Numbers the drafts and has them signed on the signing threads; the caller may go on
+	 * (read the next drafts, store the previous ones) until it {@link #store}s these.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public CompletableFuture<List<StoredCertificate>> sign(List<IssueDraft> drafts) {
+		String[] ids = identifiers(drafts);
 		Map<KeyAlgorithm, SigningKey> signing = new LinkedHashMap<>();
 		List<SigningKey> keyOfDraft = new ArrayList<>();
 		for (IssueDraft draft : drafts) {
@@ -91,20 +90,24 @@ public class Issuance {
 			for (int i = 0; i < drafts.size(); i++) {
 				signed[i] = CertificateDocuments.sign(drafts.get(i), ids[i], issuedAt, keyOfDraft.get(i));
 			}
+			return CompletableFuture.completedFuture(List.of(signed));
 		}
-		else {
-			List<CompletableFuture<Void>> slices = new ArrayList<>();
-			for (int slice = 0; slice < this.cores; slice++) {
-				int first = slice;
-				slices.add(CompletableFuture.runAsync(() -> {
-					for (int i = first; i < drafts.size(); i += this.cores) {
-						signed[i] = CertificateDocuments.sign(drafts.get(i), ids[i], issuedAt, keyOfDraft.get(i));
-					}
-				}, this.signers));
-			}
-			CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new)).join();
+		List<CompletableFuture<Void>> slices = new ArrayList<>();
+		for (int slice = 0; slice < this.cores; slice++) {
+			int first = slice;
+			slices.add(CompletableFuture.runAsync(() -> {
+				for (int i = first; i < drafts.size(); i += this.cores) {
+					signed[i] = CertificateDocuments.sign(drafts.get(i), ids[i], issuedAt, keyOfDraft.get(i));
+				}
+			}, this.signers));
 		}
-		List<StoredCertificate> certificates = List.of(signed);
+		return CompletableFuture.allOf(slices.toArray(CompletableFuture[]::new)).thenApply((done) -> List.of(signed));
+	}
+
+	/** Waits for the signatures, then stores and audits the certificates. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<StoredCertificate> store(@Nullable Caller caller, CompletableFuture<List<StoredCertificate>> signing) {
+		List<StoredCertificate> certificates = signing.join();
 		this.store.insert(certificates);
 		for (StoredCertificate certificate : certificates) {
 			this.audit.certificate(CertificateAudit.ISSUE, caller, certificate.id(),
@@ -112,6 +115,23 @@ public class Issuance {
 					Map.of("typeCode", certificate.typeCode(), "keyId", certificate.keyId()));
 		}
 		return certificates;
+	}
+
+	/** Serials reserved per type in one statement each. */
+	private String[] identifiers(List<IssueDraft> drafts) {
+		Map<String, List<Integer>> byType = new LinkedHashMap<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			byType.computeIfAbsent(drafts.get(i).type().code(), (code) -> new ArrayList<>()).add(i);
+		}
+		String[] ids = new String[drafts.size()];
+		byType.forEach((typeCode, indexes) -> {
+			String issuer = drafts.get(indexes.get(0)).type().issuerDepartmentCode();
+			long serial = this.serials.reserve(typeCode, issuer, indexes.size());
+			for (int index : indexes) {
+				ids[index] = new CertificateId(typeCode, issuer, CertificateId.serial(serial++), "001").toString();
+			}
+		});
+		return ids;
 	}
 
 	@PreDestroy

@@ -64,6 +64,35 @@ class BatchIssuanceTests extends CertificateTest {
 	}
 
 	@Test
+	void aBatchOfSeveralChunksIssuesEachGoodItemOnceWithItsOwnSignature() {
+		CertificateType type = personType(department(), null);
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < 1_203; i++) {
+			Object item = (i == 2 || i == 700 || i == 1_202) ? Map.of("typeCode", type.code())
+					: request(type, idNumber());
+			body.append(this.json.writeValueAsString(item)).append('\n');
+		}
+
+		MvcTestResult result = batch(type.issuerDepartmentCode(), NDJSON, body.toString());
+
+		assertThat((Integer) read(result, "$.issued")).as(body(result)).isEqualTo(1_200);
+		assertThat((List<Integer>) read(result, "$.items[?(@.problem)].index")).containsExactly(2, 700, 1_202);
+		List<String> ids = read(result, "$.items[?(@.id)].id");
+		assertThat(ids).hasSize(1_200).doesNotHaveDuplicates();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM certificate WHERE type_code = ?", Integer.class,
+				type.code()))
+			.isEqualTo(1_200);
+		// The first and last certificate of each chunk, signed while another chunk was
+		// stored.
+		for (int index : List.of(0, 498, 499, 998, 999, 1_199)) {
+			StoredCertificate stored = this.store.find(ids.get(index)).orElseThrow();
+			String json = CertificateDocuments.view(stored, stored.status()).toString();
+			assertThat((String) read(post("/api/verify", null, json), "$.status")).isEqualTo("VALID");
+			assertThat(auditEvents(ids.get(index))).extracting("action").containsExactly("certificate.issue");
+		}
+	}
+
+	@Test
 	void readsNdjsonLineByLineAndReportsAnUnreadableLine() {
 		CertificateType type = personType(department(), null);
 		String body = List

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -29,6 +30,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.jdbc.JdbcRepositorySettings;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transactional audit outbox, in every service that has a database and Spring
@@ -71,9 +74,18 @@ public class AuditOutboxAutoConfiguration {
 				audit.connectTimeout(), audit.readTimeout(), json.getIfAvailable(() -> JsonMapper.builder().build()));
 	}
 
+	/**
+	 * The sender completes a delivered batch's publications in one transaction: one
+	 * commit per batch instead of one per event.
+	 */
 	@Bean
-	BatchingAuditSender batchingAuditSender(AuditDelivery delivery, AuditProperties audit) {
-		return new BatchingAuditSender(delivery, audit.batchSize(), audit.linger(), audit.queueCapacity());
+	BatchingAuditSender batchingAuditSender(AuditDelivery delivery, AuditProperties audit,
+			ObjectProvider<PlatformTransactionManager> transactions) {
+		PlatformTransactionManager manager = transactions.getIfUnique();
+		Consumer<Runnable> settlement = (manager != null)
+				? (work) -> new TransactionTemplate(manager).executeWithoutResult((status) -> work.run())
+				: Runnable::run;
+		return new BatchingAuditSender(delivery, audit.batchSize(), audit.linger(), audit.queueCapacity(), settlement);
 	}
 
 	@Bean

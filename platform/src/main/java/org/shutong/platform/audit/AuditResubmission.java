@@ -107,9 +107,18 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 		return this.sender.isInFlight(((AuditEvent) publication.getEvent()).eventId());
 	}
 
+	/**
+	 * Rounds follow each other while each finds a full round's worth and the audit log
+	 * takes what is sent, so a backlog drains at the speed of delivery rather than one
+	 * round per interval.
+	 */
 	private void round() {
 		try {
-			resubmit();
+			int taken;
+			do {
+				taken = resubmit();
+			}
+			while (taken >= this.roundSize && this.sender.isDelivering() && this.scheduler != null);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not resubmit unacknowledged audit events: {}", ex.toString());

@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +22,12 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Sends audit events to the audit log in batches: a batch goes when it is full or when
  * its first event has waited {@code linger}. Each event's future completes when the audit
- * log has acknowledged the batch that carried it, and fails with the batch. Events wait
- * in a bounded queue; when it is full, an event fails at once and stays in the database
- * for the next resubmission, so memory stays bounded whatever the audit service does.
+ * log has acknowledged the batch that carried it, and fails with the batch; a batch's
+ * futures complete together inside its {@code settlement} (the outbox's transaction, so
+ * that the publications of a batch are completed with one commit rather than one each).
+ * Events wait in a bounded queue; when it is full, an event fails at once and stays in
+ * the database for the next resubmission, so memory stays bounded whatever the audit
+ * service does.
  */
 final class BatchingAuditSender implements SmartLifecycle {
 
@@ -44,17 +49,31 @@ final class BatchingAuditSender implements SmartLifecycle {
 
 	private final BlockingQueue<Pending> queue;
 
+	private final Consumer<Runnable> settlement;
+
 	/** The ids of the events waiting or in flight, with how many times each is. */
 	private final Map<UUID, Integer> inFlight = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean overflowing = new AtomicBoolean();
+
+	private volatile boolean lastDeliveryFailed;
 
 	private volatile boolean running;
 
 	private volatile Thread worker;
 
 	BatchingAuditSender(AuditDelivery delivery, int batchSize, Duration linger, int capacity) {
+		this(delivery, batchSize, linger, capacity, Runnable::run);
+	}
+
+	/**
+	 * @param settlement runs the completion of a batch's futures (and so whatever they
+	 * trigger), e.g. in one transaction
+	 */
+	BatchingAuditSender(AuditDelivery delivery, int batchSize, Duration linger, int capacity,
+			Consumer<Runnable> settlement) {
 		this.delivery = delivery;
+		this.settlement = settlement;
 		this.batchSize = batchSize;
 		this.lingerNanos = linger.toNanos();
 		this.queue = new ArrayBlockingQueue<>(capacity);
@@ -89,6 +108,11 @@ final class BatchingAuditSender implements SmartLifecycle {
 	 */
 	boolean isInFlight(UUID eventId) {
 		return this.inFlight.containsKey(eventId);
+	}
+
+	/** Whether the last delivery reached the audit log (or none was tried yet). */
+	boolean isDelivering() {
+		return !this.lastDeliveryFailed;
 	}
 
 	/** How many more events the queue takes now. */
@@ -183,12 +207,6 @@ final class BatchingAuditSender implements SmartLifecycle {
 	private boolean deliver(List<Pending> batch) {
 		try {
 			this.delivery.deliver(batch.stream().map(Pending::event).toList());
-			this.overflowing.set(false);
-			batch.forEach((pending) -> {
-				forget(pending);
-				pending.done().complete(null);
-			});
-			return true;
 		}
 		catch (AuditEventsRejectedException ex) {
 			refused(batch, ex);
@@ -197,9 +215,14 @@ final class BatchingAuditSender implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.warn("Could not deliver a batch of {} audit events; they will be sent again: {}", batch.size(),
 					ex.toString());
+			this.lastDeliveryFailed = true;
 			fail(batch, ex);
 			return false;
 		}
+		this.lastDeliveryFailed = false;
+		this.overflowing.set(false);
+		settle(batch, null);
+		return true;
 	}
 
 	private void refused(List<Pending> batch, AuditEventsRejectedException ex) {
@@ -232,10 +255,33 @@ final class BatchingAuditSender implements SmartLifecycle {
 	}
 
 	private void fail(List<Pending> batch, Exception cause) {
-		batch.forEach((pending) -> {
+		settle(batch, cause);
+	}
+
+	/**
+	 * Completes the futures within the settlement; if the settlement itself fails (the
+	 * database is away), they are completed anyway, each on its own.
+	 */
+	private void settle(List<Pending> batch, @Nullable Exception failure) {
+		Runnable complete = () -> batch.forEach((pending) -> {
+			if (pending.done().isDone()) {
+				return;
+			}
 			forget(pending);
-			pending.done().completeExceptionally(cause);
+			if (failure == null) {
+				pending.done().complete(null);
+			}
+			else {
+				pending.done().completeExceptionally(failure);
+			}
 		});
+		try {
+			this.settlement.accept(complete);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not record the outcome of {} audit events together: {}", batch.size(), ex.toString());
+			complete.run();
+		}
 	}
 
 	private void forget(Pending pending) {

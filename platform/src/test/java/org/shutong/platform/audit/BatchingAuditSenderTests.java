@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -42,6 +44,42 @@ class BatchingAuditSenderTests {
 			.toList();
 		CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
 		assertThat(this.delivered).extracting(List::size).containsExactly(4, 2);
+	}
+
+	@Test
+	void aBatchIsSettledAsOneWhateverItsEventsTrigger() {
+		AtomicInteger settlements = new AtomicInteger();
+		AtomicBoolean settling = new AtomicBoolean();
+		this.sender = new BatchingAuditSender((events) -> {
+		}, 4, Duration.ofSeconds(5), 100, (work) -> {
+			settlements.incrementAndGet();
+			settling.set(true);
+			work.run();
+			settling.set(false);
+		});
+		this.sender.start();
+		List<Boolean> completedWhileSettling = Collections.synchronizedList(new ArrayList<>());
+		List<CompletableFuture<Void>> done = IntStream.range(0, 4)
+			.mapToObj((i) -> this.sender.submit(AuditOutboxTests.event("certificate.issue"))
+				.whenComplete((ok, failure) -> completedWhileSettling.add(settling.get())))
+			.toList();
+		CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+		assertThat(settlements).hasValue(1);
+		assertThat(completedWhileSettling).containsExactly(true, true, true, true);
+	}
+
+	@Test
+	void aFailedSettlementStillCompletesTheBatch() {
+		this.sender = new BatchingAuditSender((events) -> {
+		}, 2, Duration.ofSeconds(5), 100, (work) -> {
+			throw new IllegalStateException("the database is away");
+		});
+		this.sender.start();
+		List<CompletableFuture<Void>> done = List.of(this.sender.submit(AuditOutboxTests.event("certificate.issue")),
+				this.sender.submit(AuditOutboxTests.event("certificate.issue")));
+		CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+		assertThat(done).allSatisfy((future) -> assertThat(future).isCompleted());
+		assertThat(this.sender.remainingCapacity()).isEqualTo(100);
 	}
 
 	@Test
