@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CertificateVerifier {
 
-	static final Duration KEPT = Duration.ofSeconds(10);
+	public static final Duration KEPT = Duration.ofSeconds(10);
 
 	private final IssuerKeyStore keys;
 

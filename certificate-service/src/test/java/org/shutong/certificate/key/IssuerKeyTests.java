@@ -85,6 +85,24 @@ class IssuerKeyTests extends CertificateTest {
 	}
 
 	@Test
+	void verificationKeepsAKeyForAWhileAndThenSeesItsRetirement() {
+		String issuer = department();
+		SigningKey old = this.keys.current(issuer, KeyAlgorithm.SM2);
+		byte[] data = "{\"id\":\"y\"}".getBytes(StandardCharsets.UTF_8);
+		byte[] signature = old.sign(data);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.verifier.check(data, "SM2-SM3", old.keyId(), signature, issuer, this.clock.instant()))
+			.isEqualTo(VerificationStatus.VALID);
+
+		// Retired by another instance: this one's kept copy says nothing of it yet.
+		this.keys.rotate(issuer, KeyAlgorithm.SM2);
+		this.clock.advance(CertificateVerifier.KEPT.plusSeconds(1));
+
+		assertThat(this.verifier.check(data, "SM2-SM3", old.keyId(), signature, issuer, this.clock.instant()))
+			.isEqualTo(VerificationStatus.UNKNOWN_KEY);
+	}
+
+	@Test
 	void anotherDepartmentCannotRotateTheKeys() {
 		String issuer = department();
 		MvcTestResult result = post("/api/certificates/issuers/" + issuer + "/keys/rotation",
