@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,10 +26,13 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.jdbc.JdbcRepositorySettings;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,6 +65,29 @@ public class AuditOutboxAutoConfiguration {
 			ObjectProvider<Validator> validator) {
 		return new OutboxAuditPublisher(events, registry,
 				validator.getIfUnique(() -> Validation.buildDefaultValidatorFactory().getValidator()));
+	}
+
+	/**
+	 * Modulith's publication repository, with the audit publications of a transaction
+	 * written as one batch when it commits.
+	 */
+	@Bean
+	static BeanPostProcessor batchedAuditPublications(ObjectProvider<JdbcOperations> jdbc,
+			ObjectProvider<EventSerializer> serializer, ObjectProvider<DataSource> dataSource) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof EventPublicationRepository repository
+						&& !(bean instanceof BatchedPublicationRepository)) {
+					boolean uuidColumn = "UUID".equals(EventPublicationIdType.idType(dataSource.getObject()));
+					return new BatchedPublicationRepository(repository, jdbc.getObject(), serializer.getObject(),
+							uuidColumn);
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Bean

@@ -28,6 +28,9 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -116,8 +119,6 @@ abstract class AuditOutboxTests {
 		AuditEvent rolledBack = event("catalog.resource.create");
 		this.transactions.executeWithoutResult((status) -> {
 			this.publisher.publish(rolledBack);
-			// Stored in the transaction, with the change it describes.
-			assertThat(stored(rolledBack)).isOne();
 			status.setRollbackOnly();
 		});
 		assertThat(stored(rolledBack)).isZero();
@@ -128,6 +129,48 @@ abstract class AuditOutboxTests {
 		Thread.sleep(1000);
 		assertThat(auditLog.batchesWith(List.of(rolledBack.eventId()))).isEmpty();
 		assertThat(stored(rolledBack)).isZero();
+	}
+
+	@Test
+	void eventsAreWrittenInTheTransactionAsItCommitsAndGoIfTheCommitFails() {
+		AuditEvent failed = event("catalog.resource.create");
+		assertThatIllegalStateException().isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			this.publisher.publish(failed);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					// Written with the change it describes, in its transaction.
+					assertThat(stored(failed)).isOne();
+					throw new IllegalStateException("the change cannot commit");
+				}
+			});
+		})).withMessage("the change cannot commit");
+		assertThat(stored(failed)).isZero();
+	}
+
+	@Test
+	void anInnerTransactionOfItsOwnStoresItsEventsWhateverTheOuterOneDoes() {
+		AuditEvent outer = event("catalog.resource.create");
+		AuditEvent inner = event("catalog.resource.retire");
+		// The audit log is away for the inner event: its publication must stay stored.
+		auditLog.server()
+			.stubFor(post(urlEqualTo(HttpAuditDelivery.EVENTS_PATH))
+				.withRequestBody(containing(inner.eventId().toString()))
+				.willReturn(aResponse().withStatus(503)
+					.withHeader("Content-Type", "application/problem+json")
+					.withBody("{\"status\":503,\"code\":\"SERVICE_UNAVAILABLE\"}")));
+		TransactionTemplate own = new TransactionTemplate(this.transactions.getTransactionManager());
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions.executeWithoutResult((status) -> {
+			this.publisher.publish(outer);
+			own.executeWithoutResult((innerStatus) -> this.publisher.publish(inner));
+			status.setRollbackOnly();
+		});
+		assertThat(stored(inner)).isOne();
+		assertThat(stored(outer)).isZero();
+		auditLog.reset();
+		awaitDelivered(List.of(inner.eventId()));
+		assertThat(auditLog.batchesWith(List.of(outer.eventId()))).isEmpty();
 	}
 
 	@Test
