@@ -156,7 +156,9 @@ answer=$(curl -fsS -H 'Content-Type: application/json' --data-binary @"$work/cer
 log "one verification through the gateway: $answer"
 case "$answer" in *'"valid":true'*) ;; *) echo "the issued certificate does not verify" >&2; exit 1 ;; esac
 measure "verify, direct" "$CERTIFICATE_URL" "$work/verify.lua"
+before=$(cpu_snapshot) started=$(date +%s.%N)
 measure "verify, through gateway" "$SHUTONG_ISSUER" "$work/verify.lua"
+cpu_report "verification through the gateway (warm-up and measurement)" "$before" "$(cpu_snapshot)" "$started"
 
 log "rows: $($MYSQL -N -e "SELECT COUNT(*) FROM $SCHEMA.certificate") certificates; audit events still in the outbox: $($MYSQL -N -e "SELECT COUNT(*) FROM $SCHEMA.EVENT_PUBLICATION")"
 log "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * made in a transaction are written together just before it commits, as one JDBC batch
  * (one multi-row INSERT on MySQL), instead of one statement each: a batch of certificates
  * stores its ten thousand audit events in a few statements. They are written in the
- * transaction all the same, so they commit or roll back with it. Everything else goes to
- * Modulith's repository; the row is the one it writes (its 2.0 schema).
+ * transaction all the same, so they commit or roll back with it, and any other use of the
+ * repository in the transaction writes them first, so that it sees them. Everything else
+ * goes to Modulith's repository; the row is the one it writes (its 2.0 schema).
  */
 final class BatchedPublicationRepository implements EventPublicationRepository {
 
@@ -66,6 +67,13 @@ final class BatchedPublicationRepository implements EventPublicationRepository {
 		return publication;
 	}
 
+	/** Writes what the current transaction has waiting. */
+	private void written() {
+		if (TransactionSynchronizationManager.getResource(this) instanceof Pending pending) {
+			pending.write();
+		}
+	}
+
 	private void insert(List<TargetEventPublication> publications) {
 		this.jdbc.batchUpdate(INSERT, publications, 1000, (statement, publication) -> {
 			UUID id = publication.getIdentifier();
@@ -90,8 +98,14 @@ final class BatchedPublicationRepository implements EventPublicationRepository {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			insert(this.publications);
-			this.publications.clear();
+			write();
+		}
+
+		void write() {
+			if (!this.publications.isEmpty()) {
+				insert(this.publications);
+				this.publications.clear();
+			}
 		}
 
 		@Override
@@ -104,8 +118,13 @@ final class BatchedPublicationRepository implements EventPublicationRepository {
 			TransactionSynchronizationManager.bindResource(BatchedPublicationRepository.this, this);
 		}
 
+		/**
+		 * Let go before the commit or rollback: what other synchronizations do after it
+		 * (with the repository too) is outside the transaction and must not write these.
+		 */
 		@Override
-		public void afterCompletion(int status) {
+		public void beforeCompletion() {
+			this.publications.clear();
 			TransactionSynchronizationManager.unbindResourceIfPossible(BatchedPublicationRepository.this);
 		}
 
@@ -113,82 +132,98 @@ final class BatchedPublicationRepository implements EventPublicationRepository {
 
 	@Override
 	public void markProcessing(UUID identifier) {
+		written();
 		this.delegate.markProcessing(identifier);
 	}
 
 	@Override
 	public void markCompleted(TargetEventPublication publication, Instant completionDate) {
+		written();
 		this.delegate.markCompleted(publication, completionDate);
 	}
 
 	@Override
 	public void markCompleted(Object event, PublicationTargetIdentifier identifier, Instant completionDate) {
+		written();
 		this.delegate.markCompleted(event, identifier, completionDate);
 	}
 
 	@Override
 	public void markCompleted(UUID identifier, Instant completionDate) {
+		written();
 		this.delegate.markCompleted(identifier, completionDate);
 	}
 
 	@Override
 	public void markFailed(UUID identifier) {
+		written();
 		this.delegate.markFailed(identifier);
 	}
 
 	@Override
 	public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
+		written();
 		return this.delegate.markResubmitted(identifier, resubmissionDate);
 	}
 
 	@Override
 	public List<TargetEventPublication> findIncompletePublications() {
+		written();
 		return this.delegate.findIncompletePublications();
 	}
 
 	@Override
 	public List<TargetEventPublication> findIncompletePublicationsPublishedBefore(Instant instant) {
+		written();
 		return this.delegate.findIncompletePublicationsPublishedBefore(instant);
 	}
 
 	@Override
 	public Optional<TargetEventPublication> findIncompletePublicationsByEventAndTargetIdentifier(Object event,
 			PublicationTargetIdentifier targetIdentifier) {
+		written();
 		return this.delegate.findIncompletePublicationsByEventAndTargetIdentifier(event, targetIdentifier);
 	}
 
 	@Override
 	public List<TargetEventPublication> findCompletedPublications() {
+		written();
 		return this.delegate.findCompletedPublications();
 	}
 
 	@Override
 	public void deletePublications(List<UUID> identifiers) {
+		written();
 		this.delegate.deletePublications(identifiers);
 	}
 
 	@Override
 	public void deleteCompletedPublications() {
+		written();
 		this.delegate.deleteCompletedPublications();
 	}
 
 	@Override
 	public void deleteCompletedPublicationsBefore(Instant instant) {
+		written();
 		this.delegate.deleteCompletedPublicationsBefore(instant);
 	}
 
 	@Override
 	public List<TargetEventPublication> findFailedPublications(FailedCriteria criteria) {
+		written();
 		return this.delegate.findFailedPublications(criteria);
 	}
 
 	@Override
 	public List<TargetEventPublication> findByStatus(EventPublication.Status status) {
+		written();
 		return this.delegate.findByStatus(status);
 	}
 
 	@Override
 	public int countByStatus(EventPublication.Status status) {
+		written();
 		return this.delegate.countByStatus(status);
 	}
 
