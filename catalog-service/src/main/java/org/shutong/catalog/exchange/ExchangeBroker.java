@@ -3,7 +3,6 @@ package org.shutong.catalog.exchange;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,11 +10,8 @@ import java.util.UUID;
 import org.shutong.catalog.exchange.provider.ProviderCall;
 import org.shutong.catalog.exchange.provider.ProviderClient;
 import org.shutong.catalog.resource.DataResource;
-import org.shutong.catalog.resource.DataResourceRepository;
 import org.shutong.catalog.sharing.Grant;
-import org.shutong.catalog.sharing.GrantStatus;
 import org.shutong.catalog.sharing.SharingProblem;
-import org.shutong.catalog.sharing.SharingService;
 import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.audit.AuditOutcome;
 import org.shutong.platform.identity.CreditCode;
@@ -32,19 +28,18 @@ import org.springframework.stereotype.Service;
 
 /**
  * Brokers a consumer department's query of another department's resource (flow 3): checks
- * the caller, the query and the grant, spends the grant's budget, calls the provider
- * system, keeps only what the grant allows, and records the receipt with its audit event
- * before answering. A refused or failed query is recorded the same way, and its problem
- * names the receipt.
+ * the caller, the query and the grant (what that needs from the database read in one
+ * transaction, {@link QueryReads}), spends the grant's budget, calls the provider system,
+ * keeps only what the grant allows, and records the receipt with its audit event before
+ * answering. A refused or failed query is recorded the same way, and its problem names
+ * the receipt.
  */
 @Service
 public class ExchangeBroker {
 
 	static final String RECEIPT_ID = "receiptId";
 
-	private final SharingService sharing;
-
-	private final DataResourceRepository resources;
+	private final QueryReads reads;
 
 	private final ProviderClient providers;
 
@@ -56,10 +51,9 @@ public class ExchangeBroker {
 
 	private final Clock clock;
 
-	ExchangeBroker(SharingService sharing, DataResourceRepository resources, ProviderClient providers,
-			QueryQuotas quotas, ExchangeLedger ledger, HolderReferences holders, Clock clock) {
-		this.sharing = sharing;
-		this.resources = resources;
+	ExchangeBroker(QueryReads reads, ProviderClient providers, QueryQuotas quotas, ExchangeLedger ledger,
+			HolderReferences holders, Clock clock) {
+		this.reads = reads;
 		this.providers = providers;
 		this.quotas = quotas;
 		this.ledger = ledger;
@@ -74,15 +68,19 @@ public class ExchangeBroker {
 		List<ObjectNode> rows;
 		FieldControl fields;
 		try {
-			DataResource resource = checked(caller, resourceCode, request);
-			Grant grant = grant(caller.departmentCode(), resourceCode, request.serviceItemCode());
+			checkCaller(caller, request);
+			QueryReads.Grounds grounds = this.reads.read(caller.departmentCode(), resourceCode,
+					request.serviceItemCode());
+			DataResource resource = grounds.resource();
+			Grant grant = grounds.grant();
 			receipt.granted(grant.id(), resource.version(), resource.providerCode());
 			ObjectNode parameters = QueryChecks.checkParameters(resourceCode, request.parameters(),
 					resource.parameters());
 			identifySubject(parameters, receipt);
 			this.quotas.consume(grant);
 			fields = new FieldControl(resource, grant);
-			rows = fields.apply(this.providers.fetch(call(receipt, resource, grant, parameters, request)));
+			rows = fields
+				.apply(this.providers.fetch(call(receipt, resource, grant, parameters, request), grounds.provider()));
 		}
 		catch (ProblemException ex) {
 			this.ledger.record(receipt.ended(outcome(ex), ex.code().name(), since(start)));
@@ -98,9 +96,9 @@ public class ExchangeBroker {
 	}
 
 	/**
-	 * The caller may query, the query is well formed, and the resource is there to query.
+	 * The caller may query and the query is well formed; nothing is read for this.
 	 */
-	private DataResource checked(Caller caller, String resourceCode, QueryRequest request) {
+	private static void checkCaller(Caller caller, QueryRequest request) {
 		if (!caller.hasScope(Scopes.EXCHANGE_QUERY)) {
 			throw new ProblemException(PlatformProblem.FORBIDDEN,
 					"Querying another department's data needs the scope " + Scopes.EXCHANGE_QUERY + ".");
@@ -109,35 +107,6 @@ public class ExchangeBroker {
 			throw new ProblemException(SharingProblem.NO_DEPARTMENT, "Only a department's system or person queries.");
 		}
 		QueryChecks.checkRequest(request);
-		DataResource resource = this.resources.findFirstByCodeOrderByVersionDesc(resourceCode)
-			.orElseThrow(() -> new ProblemException(PlatformProblem.NOT_FOUND, "No resource " + resourceCode + "."));
-		if (resource.isRetired()) {
-			throw new ProblemException(SharingProblem.RESOURCE_RETIRED,
-					"Resource " + resourceCode + " is retired and no longer queried.");
-		}
-		return resource;
-	}
-
-	/**
-	 * The consumer's live grant for the resource and service item, or why there is none.
-	 */
-	private Grant grant(String consumer, String resourceCode, String serviceItem) {
-		Instant now = this.clock.instant();
-		return this.sharing.liveGrant(consumer, resourceCode, serviceItem, now).orElseThrow(() -> {
-			GrantStatus newest = this.sharing.newestGrant(consumer, resourceCode, serviceItem)
-				.map((grant) -> grant.statusAt(now))
-				.orElse(null);
-			if (newest == GrantStatus.REVOKED) {
-				return new ProblemException(ExchangeProblem.GRANT_REVOKED, "The grant of " + resourceCode
-						+ " for service item " + serviceItem + " to your department was revoked.");
-			}
-			if (newest == GrantStatus.EXPIRED) {
-				return new ProblemException(ExchangeProblem.GRANT_EXPIRED, "The grant of " + resourceCode
-						+ " for service item " + serviceItem + " to your department has expired.");
-			}
-			return new ProblemException(ExchangeProblem.NO_GRANT, "Your department holds no grant of " + resourceCode
-					+ " for service item " + serviceItem + "; apply for one first.");
-		});
 	}
 
 	/**

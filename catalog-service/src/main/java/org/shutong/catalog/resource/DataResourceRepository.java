@@ -21,6 +21,15 @@ public interface DataResourceRepository extends Repository<DataResource, Long> {
 
 	Optional<DataResource> findByCodeAndVersion(String code, int version);
 
+	/**
+	 * The newest version of a resource with its items and parameters, in one statement (a
+	 * row per item and parameter: tens of items, a few parameters).
+	 */
+	@Query("""
+			SELECT r FROM DataResource r LEFT JOIN FETCH r.items LEFT JOIN FETCH r.parameters
+			WHERE r.code = :code AND r.version = (SELECT MAX(n.version) FROM DataResource n WHERE n.code = :code)""")
+	Optional<DataResource> findNewestWithDefinition(@Param("code") String code);
+
 	/** Marks every version before {@code version} as no longer the current one. */
 	@Transactional
 	@Modifying(flushAutomatically = true)

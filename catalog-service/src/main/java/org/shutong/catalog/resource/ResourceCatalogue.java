@@ -29,15 +29,18 @@ public class ResourceCatalogue {
 
 	private final ResourceAudit audit;
 
+	private final CurrentVersions currentVersions;
+
 	private final EntityManager entityManager;
 
 	private final Clock clock = Clock.systemUTC();
 
 	ResourceCatalogue(DataResourceRepository resources, ResourceCodes codes, ResourceAudit audit,
-			EntityManager entityManager) {
+			CurrentVersions currentVersions, EntityManager entityManager) {
 		this.resources = resources;
 		this.codes = codes;
 		this.audit = audit;
+		this.currentVersions = currentVersions;
 		this.entityManager = entityManager;
 	}
 
@@ -49,6 +52,7 @@ public class ResourceCatalogue {
 		DataResource published = this.resources.save(new DataResource(code, 1, provider, draft.description(),
 				draft.grading(), draft.endpoint(), draft.parameters(), draft.items(), now()));
 		index(null, published);
+		this.currentVersions.added(code);
 		this.audit.changed(ResourceAudit.PUBLISH, caller, published);
 		return published;
 	}
@@ -60,6 +64,7 @@ public class ResourceCatalogue {
 		DataResource updated = this.resources.save(latest.nextVersion(draft, now()));
 		this.resources.supersede(code, updated.version());
 		index(latest, updated);
+		this.currentVersions.added(code);
 		this.audit.changed(ResourceAudit.UPDATE, caller, updated);
 		return updated;
 	}
@@ -71,6 +76,7 @@ public class ResourceCatalogue {
 		DataResource retired = this.resources.save(latest.retiredVersion(reason, now()));
 		this.resources.supersede(code, retired.version());
 		index(latest, retired);
+		this.currentVersions.added(code);
 		this.audit.changed(ResourceAudit.RETIRE, caller, retired);
 		return retired;
 	}

@@ -22,15 +22,18 @@ public interface GrantRepository extends Repository<Grant, String> {
 	Optional<Grant> findByApplicationId(String applicationId);
 
 	/**
-	 * The live grant of a consumer for a resource and service item: active and not yet
-	 * past its time; the one that lasts longest if there are several.
+	 * The live grant of a consumer for a resource and service item, with its items, in
+	 * one statement: active and not yet past its time; the one that lasts longest if
+	 * there are several.
 	 */
 	@Query("""
-			SELECT g FROM Grant g
-			WHERE g.consumerCode = :consumer AND g.resourceCode = :resource AND g.serviceItemCode = :serviceItem
-				AND g.status = org.shutong.catalog.sharing.GrantStatus.ACTIVE AND g.validUntil > :now
-			ORDER BY g.validUntil DESC, g.id""")
-	List<Grant> findLive(String consumer, String resource, String serviceItem, Instant now, Pageable page);
+			SELECT g FROM Grant g LEFT JOIN FETCH g.items
+			WHERE g.id = (SELECT l.id FROM Grant l
+				WHERE l.consumerCode = :consumer AND l.resourceCode = :resource AND l.serviceItemCode = :serviceItem
+					AND l.status = org.shutong.catalog.sharing.GrantStatus.ACTIVE AND l.validUntil > :now
+				ORDER BY l.validUntil DESC, l.id
+				LIMIT 1)""")
+	Optional<Grant> findLive(String consumer, String resource, String serviceItem, Instant now);
 
 	@Query("""
 			SELECT g FROM Grant g

@@ -134,14 +134,13 @@ public class SharingService {
 
 	/**
 	 * The grant that lets a consumer query a resource for a service item at {@code now},
-	 * if any: active and not past its time. For the exchange broker.
+	 * if any: active and not past its time. For the exchange broker, which reads it for
+	 * every query (never from a cache), with its items in the same statement.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Grant> liveGrant(String consumerDepartment, String resourceCode, String serviceItemCode,
 			Instant now) {
-		return this.grants.findLive(consumerDepartment, resourceCode, serviceItemCode, now, PageRequest.of(0, 1))
-			.stream()
-			.findFirst();
+		return this.grants.findLive(consumerDepartment, resourceCode, serviceItemCode, now);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.jayway.jsonpath.JsonPath;
+import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.shutong.catalog.exchange.provider.ProviderAllowlist;
@@ -36,6 +37,7 @@ import org.shutong.platform.testing.MutableClock;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -57,9 +59,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the exchange tests share: one application context with a clock they move by hand,
  * the audit service held down (so every audit event stays in {@code EVENT_PUBLICATION}),
- * WireMock playing the provider department's own system on loopback (allowed as
- * {@code 127.0.0.1}), resources whose endpoint points at it, grants made through the
- * sharing workflow, and queries through the real security filters.
+ * the SQL Hibernate sends recorded on request ({@link SqlStatements}), WireMock playing
+ * the provider department's own system on loopback (allowed as {@code 127.0.0.1}),
+ * resources whose endpoint points at it, grants made through the sharing workflow, and
+ * queries through the real security filters.
  */
 @SpringBootTest(properties = { "shutong.sharing.expiry-interval=PT1H", "shutong.exchange.max-response-size=64KB",
 		"shutong.exchange.quota.per-minute=20", "shutong.exchange.circuit-breaker.window=100",
@@ -267,6 +270,16 @@ abstract class ExchangeTest {
 		@Primary
 		MutableClock testClock() {
 			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		}
+
+		@Bean
+		SqlStatements sqlStatements() {
+			return new SqlStatements();
+		}
+
+		@Bean
+		HibernatePropertiesCustomizer inspectStatements(SqlStatements statements) {
+			return (properties) -> properties.put(AvailableSettings.STATEMENT_INSPECTOR, statements);
 		}
 
 		/**

@@ -39,6 +39,9 @@ class ResourceRepositoryMysqlTests {
 	@Autowired
 	private DataResourceRepository resources;
 
+	@Autowired
+	private CurrentVersions currentVersions;
+
 	@Test
 	void storesEveryVersionWithItsItemsAndParameters() {
 		String department = Departments.fresh();
@@ -61,6 +64,28 @@ class ResourceRepositoryMysqlTests {
 		assertThat(latest.retiredReason()).isEqualTo("并入不动产统一登记");
 		assertThat(latest.parameters()).containsExactlyElementsOf(changedDraft().parameters());
 		assertThat(latest.description().name()).isEqualTo("房屋登记信息（含抵押）");
+	}
+
+	@Test
+	void readsTheCurrentVersionWholeForTheBrokerAndForgetsItWhenAVersionFollows() {
+		String department = Departments.fresh();
+		String code = this.catalogue.publish(caller(department), draft()).code();
+
+		DataResource first = this.currentVersions.of(code).orElseThrow();
+		assertThat(first.version()).isEqualTo(1);
+		assertThat(first.items()).containsExactlyElementsOf(draft().items());
+		assertThat(first.parameters()).containsExactlyElementsOf(draft().parameters());
+		this.catalogue.update(caller(department), code, changedDraft());
+		DataResource second = this.currentVersions.of(code).orElseThrow();
+		assertThat(second.version()).isEqualTo(2);
+		assertThat(second.items()).containsExactlyElementsOf(changedDraft().items());
+		assertThat(second.parameters()).containsExactlyElementsOf(changedDraft().parameters());
+		this.catalogue.retire(caller(department), code, "并入不动产统一登记");
+		assertThat(this.currentVersions.of(code)).hasValueSatisfying((retired) -> {
+			assertThat(retired.version()).isEqualTo(3);
+			assertThat(retired.isRetired()).isTrue();
+		});
+		assertThat(this.currentVersions.of(code + "9")).isEmpty();
 	}
 
 	@Test

@@ -76,13 +76,13 @@ class SharingRepositoryMysqlTests {
 		Grant grant = grant(provider, consumer, "R1", T0, List.of("idNumber"));
 		Instant before = grant.validUntil().minusNanos(1000);
 
-		assertThat(this.grants.findLive(consumer, "R1", "330100-MZ-0012", before, PageRequest.of(0, 1)))
-			.extracting(Grant::id)
-			.containsExactly(grant.id());
-		assertThat(this.grants.findLive(consumer, "R1", "330100-MZ-0012", grant.validUntil(), PageRequest.of(0, 1)))
-			.isEmpty();
-		assertThat(this.grants.findLive(provider, "R1", "330100-MZ-0012", before, PageRequest.of(0, 1))).isEmpty();
-		assertThat(this.grants.findLive(consumer, "R1", "other", before, PageRequest.of(0, 1))).isEmpty();
+		assertThat(this.grants.findLive(consumer, "R1", "330100-MZ-0012", before)).hasValueSatisfying((live) -> {
+			assertThat(live.id()).isEqualTo(grant.id());
+			assertThat(live.items()).containsExactly("idNumber");
+		});
+		assertThat(this.grants.findLive(consumer, "R1", "330100-MZ-0012", grant.validUntil())).isEmpty();
+		assertThat(this.grants.findLive(provider, "R1", "330100-MZ-0012", before)).isEmpty();
+		assertThat(this.grants.findLive(consumer, "R1", "other", before)).isEmpty();
 
 		assertThat(this.grants.findByConsumer(consumer, true, false, false, before, PageRequest.of(0, 10))).hasSize(1);
 		assertThat(this.grants.findByConsumer(consumer, true, false, false, grant.validUntil(), PageRequest.of(0, 10)))

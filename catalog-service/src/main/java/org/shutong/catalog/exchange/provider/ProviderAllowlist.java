@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.shutong.catalog.cache.ExpiringCache;
 import org.shutong.catalog.exchange.ExchangeProblem;
 import org.shutong.platform.audit.AuditEvent;
 import org.shutong.platform.audit.AuditOutcome;
@@ -23,9 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The provider systems the broker may call, kept by the administrator: a catalogue entry
  * whose endpoint is on another host is never called, whatever its department declared.
- * Each change is audited in its transaction.
+ * Each change is audited in its transaction. The entries the broker reads for its queries
+ * are kept by each instance for {@link #ENTRY_KEPT}: a change made through this instance
+ * applies as soon as it commits, one made through another instance within
+ * {@link #ENTRY_KEPT}.
  */
 public class ProviderAllowlist {
+
+	/** How long an entry read for queries is used before it is read again. */
+	public static final Duration ENTRY_KEPT = Duration.ofSeconds(5);
 
 	static final String ALLOW = "exchange.provider.allow";
 
@@ -43,6 +51,8 @@ public class ProviderAllowlist {
 
 	private final int defaultMaxConcurrentCalls;
 
+	private final ExpiringCache<String, ProviderSystem> entries;
+
 	ProviderAllowlist(ProviderSystemRepository providers, AddressPolicy addresses, AuditPublisher audit, Clock clock,
 			Duration defaultTimeout, int defaultMaxConcurrentCalls) {
 		this.providers = providers;
@@ -51,6 +61,7 @@ public class ProviderAllowlist {
 		this.clock = clock;
 		this.defaultTimeout = defaultTimeout;
 		this.defaultMaxConcurrentCalls = defaultMaxConcurrentCalls;
+		this.entries = new ExpiringCache<>(ENTRY_KEPT, clock);
 	}
 
 	@Transactional(readOnly = true)
@@ -72,6 +83,7 @@ public class ProviderAllowlist {
 		}
 		publish(ALLOW, caller, name,
 				Map.of("timeoutMillis", settings.timeoutMillis(), "maxConcurrentCalls", settings.maxConcurrentCalls()));
+		this.entries.forgetAfterCommit(name);
 		return provider;
 	}
 
@@ -82,16 +94,25 @@ public class ProviderAllowlist {
 			.orElseThrow(() -> new ProblemException(PlatformProblem.NOT_FOUND, "No provider system " + name + "."));
 		this.providers.delete(provider);
 		publish(REMOVE, caller, name, Map.of());
+		this.entries.forgetAfterCommit(name);
 	}
 
 	/**
-	 * The allowed provider system behind an endpoint, after checking where its host
-	 * resolves to now.
+	 * The entry of an endpoint's host, if it is on the allowlist: as read at most
+	 * {@link #ENTRY_KEPT} ago, or read now (in the caller's transaction, if there is
+	 * one). A host that is not on it is looked up again each time.
 	 */
-	@Transactional(readOnly = true)
-	public ProviderSystem require(URI endpoint) {
+	public Optional<ProviderSystem> entry(URI endpoint) {
+		return this.entries.get(normalized(endpoint.getHost()), this.providers::findById);
+	}
+
+	/**
+	 * The allowed provider system behind an endpoint, given the entry {@link #entry}
+	 * found for it, after checking where its host resolves to now.
+	 */
+	public ProviderSystem require(URI endpoint, Optional<ProviderSystem> entry) {
 		String host = normalized(endpoint.getHost());
-		ProviderSystem provider = this.providers.findById(host)
+		ProviderSystem provider = entry.filter((allowed) -> allowed.host().equals(host))
 			.orElseThrow(() -> new ProblemException(ExchangeProblem.PROVIDER_NOT_ALLOWED, "The provider's host " + host
 					+ " is not on the platform's allowlist; the administrator allows provider systems."));
 		this.addresses.check(host);

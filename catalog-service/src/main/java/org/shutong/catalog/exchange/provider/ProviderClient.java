@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -63,8 +64,13 @@ public class ProviderClient {
 		this.maxResponseBytes = maxResponseBytes;
 	}
 
-	public List<ObjectNode> fetch(ProviderCall call) {
-		ProviderSystem provider = this.allowlist.require(call.endpoint());
+	/**
+	 * Calls the provider system of the call's endpoint.
+	 * @param entry the allowlist entry of the endpoint's host as the broker read it with
+	 * the query's other checks ({@link ProviderAllowlist#entry}); empty refuses the call
+	 */
+	public List<ObjectNode> fetch(ProviderCall call, Optional<ProviderSystem> entry) {
+		ProviderSystem provider = this.allowlist.require(call.endpoint(), entry);
 		return this.guards.call(provider, () -> exchange(call, provider.timeout()));
 	}
 
