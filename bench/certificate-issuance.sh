@@ -24,6 +24,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/java-home.sh
+. bench/lib/cpu.sh
 
 WARMUP=${WARMUP:-10s} DURATION=${DURATION:-15s} CONNECTIONS=${CONNECTIONS:-16}
 SINGLE=${SINGLE:-1000} SINGLE_WARMUP=${SINGLE_WARMUP:-200}
@@ -89,34 +90,12 @@ export SHUTONG_DATA_DIR="$work/data" SHUTONG_ISSUER="http://127.0.0.1:$GATEWAY_P
 export SHUTONG_RATE_LIMIT=100000000 CERTIFICATE_URL="http://127.0.0.1:$CERT_PORT" CATALOG_URL="http://127.0.0.1:$CATALOG_PORT"
 export SHUTONG_DEMO=true SHUTONG_CERTIFICATE_MASTER_KEY=$(head -c 32 /dev/urandom | base64)
 mkdir -p "$SHUTONG_DATA_DIR"
-declare -A service_pid
+processes=()
 start() { # module, log, arguments...
   local module=$1 logfile=$2; shift 2
   setsid java "$@" >"$work/$logfile" 2>&1 &
   pids+=($!)
-  service_pid[$module]=$!
-}
-cpu_ticks() { # the process's user + system CPU time so far, in clock ticks
-  awk '{print $14 + $15}' "/proc/$1/stat"
-}
-cpu_snapshot() { # name per line: service, ticks (the services and MariaDB)
-  local module
-  for module in "${!service_pid[@]}"; do echo "$module $(cpu_ticks "${service_pid[$module]}")"; done
-  echo "mariadb $(cpu_ticks "$(pidof mariadbd)")"
-  echo "machine $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
-}
-cpu_report() { # label, snapshot before, snapshot after, start time (epoch seconds): CPU time per process
-  python3 - "$@" <<'PY' | tee -a "$report"
-import os, sys, time
-label, before, after, seconds = sys.argv[1], sys.argv[2], sys.argv[3], time.time() - float(sys.argv[4])
-read = lambda text: {n: int(t) for n, t in (line.split() for line in text.strip().splitlines())}
-b, a, hz = read(before), read(after), os.sysconf("SC_CLK_TCK")
-cores = os.cpu_count()
-used = {n: (a[n] - b[n]) / hz for n in a if n in b}
-parts = ", ".join(f"{n} {used[n]:.1f} s" for n in sorted(used, key=used.get, reverse=True) if n != "machine")
-print(f"CPU during {label} ({seconds:.1f} s on {cores} cores = {seconds * cores:.0f} core-seconds): "
-      f"all processes {used['machine']:.1f} s; {parts}")
-PY
+  processes+=("$module=$!")
 }
 start gateway gateway.log -jar "gateway/target/gateway-$version.jar" --server.port="$GATEWAY_PORT" \
   --shutong.services.certificate="$CERTIFICATE_URL" --shutong.services.catalog="$CATALOG_URL"
@@ -127,6 +106,7 @@ start certificate-service certificate.log ${CERT_JAVA_OPTS:-} -jar "certificate-
   --spring.profiles.active=mysql --server.port="$CERT_PORT" --shutong.schema="$SCHEMA" --shutong.keys.generate-missing=true \
   --spring.datasource.username=root --spring.datasource.password= --spring.flyway.user=root --spring.flyway.password=
 for port in "$AUDIT_PORT" "$CATALOG_PORT" "$CERT_PORT"; do wait_for "http://127.0.0.1:$port/actuator/health/readiness"; done
+processes+=("mariadb=$(pidof mariadbd)")
 
 # The demo public-security system issues the demo ID-card type (name, sex, birth date, address).
 python3 - "$SHUTONG_DATA_DIR/demo-credentials.json" "$PUBLIC_SECURITY" "$ID_CARD" >"$work/issuers.tsv" <<'PY'
@@ -141,9 +121,9 @@ load single "$SINGLE_WARMUP" "$SINGLE" "$work/certificate.json" | tee "$work/sin
 
 # 4. Bulk issuance: one warm-up batch, then BATCHES measured.
 load batch 0 1 "$BATCH_SIZE" 1 >/dev/null
-before=$(cpu_snapshot) started=$(date +%s.%N)
+before=$(cpu_snapshot "${processes[@]}") started=$(date +%s.%N)
 load batch 1 $((BATCHES + 1)) "$BATCH_SIZE" "$BATCH_CONCURRENCY" | tee "$work/bulk.txt" | grep -v RESULT | tee -a "$report"
-cpu_report "bulk issuance" "$before" "$(cpu_snapshot)" "$started"
+cpu_report "bulk issuance" "$before" "$(cpu_snapshot "${processes[@]}")" "$started"
 
 # 5. Verification of one issued certificate, directly and through the gateway.
 python3 - "$work/certificate.json" >"$work/verify.lua" <<'PY'
@@ -156,9 +136,9 @@ answer=$(curl -fsS -H 'Content-Type: application/json' --data-binary @"$work/cer
 log "one verification through the gateway: $answer"
 case "$answer" in *'"valid":true'*) ;; *) echo "the issued certificate does not verify" >&2; exit 1 ;; esac
 measure "verify, direct" "$CERTIFICATE_URL" "$work/verify.lua"
-before=$(cpu_snapshot) started=$(date +%s.%N)
+before=$(cpu_snapshot "${processes[@]}") started=$(date +%s.%N)
 measure "verify, through gateway" "$SHUTONG_ISSUER" "$work/verify.lua"
-cpu_report "verification through the gateway (warm-up and measurement)" "$before" "$(cpu_snapshot)" "$started"
+cpu_report "verification through the gateway (warm-up and measurement)" "$before" "$(cpu_snapshot "${processes[@]}")" "$started"
 
 log "rows: $($MYSQL -N -e "SELECT COUNT(*) FROM $SCHEMA.certificate") certificates; audit events still in the outbox: $($MYSQL -N -e "SELECT COUNT(*) FROM $SCHEMA.EVENT_PUBLICATION")"
 log "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

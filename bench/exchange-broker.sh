@@ -6,7 +6,9 @@
 #   3. the broker (catalog-service) querying the stub for a consumer with a grant, auditing on: each
 #      query checks the grant, signs the provider request, masks the answer and stores its receipt and
 #      audit event before answering; the events go on to the audit service meanwhile;
-#   4. the same through the gateway.
+#   4. the same through the gateway;
+#   5. the floor of any endpoint of the catalog service on this stack and machine: its liveness probe
+#      (no token, no database), and the consumer reading one receipt (token check, one SELECT).
 # Afterwards it waits for the outbox to drain and counts receipts and audit-log entries.
 # Results go to target/bench/exchange-broker-<date>.txt and are printed.
 #
@@ -16,6 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/java-home.sh
+. bench/lib/cpu.sh
 
 WARMUP=${WARMUP:-20s} DURATION=${DURATION:-20s} CONNECTIONS=${CONNECTIONS:-32}
 THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
@@ -93,12 +96,14 @@ export SHUTONG_DATA_DIR="$work/data" SHUTONG_ISSUER="http://127.0.0.1:$GATEWAY_P
 export SHUTONG_RATE_LIMIT=100000000 SHUTONG_EXCHANGE_QUOTA_PER_MINUTE=100000000 SHUTONG_EXCHANGE_QUOTA_PER_DAY=1000000000
 export SHUTONG_EXCHANGE_ALLOW_LOOPBACK=true CATALOG_URL="http://127.0.0.1:$CATALOG_PORT" AUDIT_SERVICE_URL="$AUDIT_URL"
 mkdir -p "$SHUTONG_DATA_DIR"
+processes=()
 start() { # module, log, arguments...
   local module=$1 logfile=$2; shift 2
   local jvm=()
   while [[ ${1:-} == -X* ]]; do jvm+=("$1"); shift; done
   setsid java "${jvm[@]}" -jar "$module/target/$module-$version.jar" "$@" >"$work/$logfile" 2>&1 &
   pids+=($!)
+  processes+=("$module=$!")
 }
 start gateway gateway.log --server.port="$GATEWAY_PORT"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
@@ -138,7 +143,9 @@ curl -fsS -o /dev/null -H "Authorization: Bearer $consumer" -H 'Content-Type: ap
  "serviceItemCode": "$SERVICE_ITEM", "validUntil": "$(date -u -d '+30 days' +%FT%TZ)"}
 JSON
 query='{"parameters": {"idNumber": "'$ID_NUMBER'"}, "purpose": "办理婚姻登记", "serviceItemCode": "'$SERVICE_ITEM'"}'
-log "one answer: $(curl -fsS -H "Authorization: Bearer $consumer" -H 'Content-Type: application/json' -d "$query" "$CATALOG_URL/api/exchange/$code/query")"
+answer=$(curl -fsS -H "Authorization: Bearer $consumer" -H 'Content-Type: application/json' -d "$query" "$CATALOG_URL/api/exchange/$code/query")
+log "one answer: $answer"
+receipt=$(echo "$answer" | json "d['receiptId']")
 
 cat >"$work/stub.lua" <<LUA
 wrk.method = "POST"
@@ -155,16 +162,30 @@ wrk.path = "/api/exchange/$code/query"
 LUA
 measure "stub, direct" "http://127.0.0.1:$STUB_PORT" "$work/stub.lua"
 measure "stub, nginx proxy" "http://127.0.0.1:$PROXY_PORT" "$work/stub.lua"
+processes+=("mariadb=$(pidof mariadbd)")
+i=0; for worker in $(pgrep -P "$(cat "$work/nginx.pid")"); do processes+=("nginx-stub.$((++i))=$worker"); done
+before=$(cpu_snapshot "${processes[@]}") started=$(date +%s.%N)
 measure "broker" "http://127.0.0.1:$CATALOG_PORT" "$work/broker.lua"
+cpu_report "the broker's warm-up and measurement" "$before" "$(cpu_snapshot "${processes[@]}")" "$started"
 measure "broker, via gateway" "http://127.0.0.1:$GATEWAY_PORT" "$work/broker.lua"
+echo 'wrk.path = "/actuator/health/liveness"' >"$work/liveness.lua"
+cat >"$work/receipt.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $consumer"
+wrk.path = "/api/exchange/receipts/$receipt"
+LUA
+measure "catalog liveness probe" "http://127.0.0.1:$CATALOG_PORT" "$work/liveness.lua"
+measure "catalog receipt read" "http://127.0.0.1:$CATALOG_PORT" "$work/receipt.lua"
 
 python3 - "$work" <<'PY' | tee -a "$report"
 import sys
 n = lambda name: [float(x) for x in open(f"{sys.argv[1]}/{name}.wrk.nums").read().split()]
 direct, proxy, broker, gateway = n("stub, direct"), n("stub, nginx proxy"), n("broker"), n("broker, via gateway")
+probe, receipt = n("catalog liveness probe"), n("catalog receipt read")
 print(f"broker: added p50 {broker[1] - direct[1]:.2f} ms, added p99 {broker[2] - direct[2]:.2f} ms over the direct call; "
       f"throughput {100 * broker[0] / proxy[0]:.0f} % of the nginx proxy")
 print(f"broker via gateway: added p50 {gateway[1] - direct[1]:.2f} ms; throughput {100 * gateway[0] / proxy[0]:.0f} % of the nginx proxy")
+print(f"the catalog service's floor: liveness probe {100 * probe[0] / proxy[0]:.0f} % of the nginx proxy, "
+      f"receipt read {100 * receipt[0] / proxy[0]:.0f} %; the broker does {100 * broker[0] / receipt[0]:.0f} % of the receipt reads' rate")
 PY
 
 # Every query's audit event reaches the audit log: wait for the outbox to drain, then count.
