@@ -101,11 +101,6 @@ public final class EcCrypto {
 		};
 	}
 
-	/** Checks a DER signature once; a {@link #verifier} is quicker for many. */
-	public static boolean verify(KeyAlgorithm algorithm, PublicKey key, byte[] data, byte[] der) {
-		return verifier(algorithm, key).verify(data, der);
-	}
-
 	/** Checks DER signatures against one public key. */
 	@FunctionalInterface
 	public interface Verifier {
