@@ -50,19 +50,24 @@ class BatchingAuditSenderTests {
 	void aBatchIsSettledAsOneWhateverItsEventsTrigger() {
 		AtomicInteger settlements = new AtomicInteger();
 		AtomicBoolean settling = new AtomicBoolean();
-		this.sender = new BatchingAuditSender((events) -> {
-		}, 4, Duration.ofSeconds(5), 100, (work) -> {
-			settlements.incrementAndGet();
-			settling.set(true);
-			work.run();
-			settling.set(false);
-		});
+		// The delivery waits until every future is observed, or a future could complete
+		// before its observer is attached, and the observer then runs outside the
+		// settlement.
+		CountDownLatch observed = new CountDownLatch(1);
+		this.sender = new BatchingAuditSender((events) -> awaitQuietly(observed), 4, Duration.ofSeconds(5), 100,
+				(work) -> {
+					settlements.incrementAndGet();
+					settling.set(true);
+					work.run();
+					settling.set(false);
+				});
 		this.sender.start();
 		List<Boolean> completedWhileSettling = Collections.synchronizedList(new ArrayList<>());
 		List<CompletableFuture<Void>> done = IntStream.range(0, 4)
 			.mapToObj((i) -> this.sender.submit(AuditOutboxTests.event("certificate.issue"))
 				.whenComplete((ok, failure) -> completedWhileSettling.add(settling.get())))
 			.toList();
+		observed.countDown();
 		CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
 		assertThat(settlements).hasValue(1);
 		assertThat(completedWhileSettling).containsExactly(true, true, true, true);
@@ -86,12 +91,7 @@ class BatchingAuditSenderTests {
 	void whenTheQueueIsFullAnEventFailsAtOnceAndMemoryStaysBounded() throws InterruptedException {
 		CountDownLatch release = new CountDownLatch(1);
 		start((events) -> {
-			try {
-				release.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			awaitQuietly(release);
 			this.delivered.add(events.stream().map(AuditEvent::eventId).toList());
 		}, 1, Duration.ZERO, 2);
 		// One in flight (blocked), two waiting: the queue is full.
@@ -147,6 +147,15 @@ class BatchingAuditSenderTests {
 		assertThat(first).isCompletedExceptionally();
 		assertThat(second).isCompletedExceptionally();
 		assertThat(this.sender.submit(AuditOutboxTests.event("exchange.query"))).isCompletedExceptionally();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void start(Consumer<List<AuditEvent>> delivery, int batchSize, Duration linger, int capacity) {
