@@ -123,9 +123,9 @@ public class AuditOutboxAutoConfiguration {
 
 	@Bean
 	AuditResubmission auditResubmission(EventPublicationRegistry registry, FailedEventPublications failed,
-			BatchingAuditSender sender, AuditProperties audit) {
-		return new AuditResubmission(registry, failed, sender, audit.resubmitInterval(), audit.resubmitOlderThan(),
-				audit.batchSize());
+			EventPublicationRepository publications, BatchingAuditSender sender, AuditProperties audit) {
+		return new AuditResubmission(registry, failed, publications, sender, audit.resubmitInterval(),
+				audit.resubmitOlderThan(), audit.batchSize());
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.Staleness;
 import org.springframework.modulith.events.core.TargetEventPublication;
 
@@ -33,9 +34,14 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 
 	private static final Logger logger = LoggerFactory.getLogger(AuditResubmission.class);
 
+	/** How long a round waits for room in the sender's queue before it looks again. */
+	private static final Duration ROOM_WAIT = Duration.ofMillis(200);
+
 	private final EventPublicationRegistry registry;
 
 	private final FailedEventPublications failed;
+
+	private final EventPublicationRepository publications;
 
 	private final BatchingAuditSender sender;
 
@@ -43,44 +49,48 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 
 	private final Duration olderThan;
 
-	private final int roundSize;
+	private final int passSize;
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
 	private volatile ScheduledExecutorService scheduler;
 
-	AuditResubmission(EventPublicationRegistry registry, FailedEventPublications failed, BatchingAuditSender sender,
-			Duration interval, Duration olderThan, int roundSize) {
+	AuditResubmission(EventPublicationRegistry registry, FailedEventPublications failed,
+			EventPublicationRepository publications, BatchingAuditSender sender, Duration interval, Duration olderThan,
+			int passSize) {
 		this.registry = registry;
 		this.failed = failed;
+		this.publications = publications;
 		this.sender = sender;
 		this.interval = interval;
 		this.olderThan = olderThan;
-		this.roundSize = roundSize;
+		this.passSize = passSize;
 	}
 
 	/**
-	 * One round: marks lost publications failed, then resubmits as many failed ones as
-	 * the sender has room for.
+	 * One pass: marks lost publications failed, then resubmits up to a pass's worth of
+	 * failed ones (fewer if the sender's queue has less room).
 	 * @return how many were taken for resubmission
 	 */
 	int resubmit() {
 		this.registry.markStalePublicationsFailed(staleness());
-		int room = Math.min(this.roundSize, this.sender.remainingCapacity());
+		int room = Math.min(this.passSize, this.sender.remainingCapacity());
 		if (room <= 0) {
 			return 0;
 		}
 		AtomicInteger taken = new AtomicInteger();
-		// At most one round's worth in flight (RESUBMITTED) across all instances.
+		// Spring Modulith reads the batch size less the publications RESUBMITTED right
+		// now (by any instance), hence the batch size adds them. What each instance
+		// takes is bounded by the room in its own queue, and an instance takes a
+		// publication only if it marks it RESUBMITTED first, so no bound across
+		// instances is needed. Failed publications are taken at any age: they are known
+		// not to be on their way.
 		this.failed.resubmit(ResubmissionOptions.defaults()
-			.withMaxInFlight(room)
-			.withBatchSize(room)
-			.withMinAge(this.olderThan)
+			.withMaxInFlight(Integer.MAX_VALUE)
+			.withBatchSize(room + this.publications.countByStatus(EventPublication.Status.RESUBMITTED))
+			.withMinAge(Duration.ZERO)
 			.withFilter(
 					(publication) -> isAudit(publication) && !inFlight(publication) && taken.incrementAndGet() > 0));
-		if (taken.get() > 0) {
-			logger.info("Resubmitting {} unacknowledged audit events", taken.get());
-		}
 		return taken.get();
 	}
 
@@ -108,20 +118,35 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 	}
 
 	/**
-	 * Rounds follow each other while each finds a full round's worth and the audit log
-	 * takes what is sent, so a backlog drains at the speed of delivery rather than one
-	 * round per interval.
+	 * A round takes pass after pass while each finds a full pass's worth and the audit
+	 * log takes what is sent, waiting for room in the sender's queue when it is full, so
+	 * a backlog of any size drains at the speed of delivery rather than one pass per
+	 * interval.
 	 */
-	private void round() {
+	void round() {
+		int resubmitted = 0;
 		try {
-			int taken;
-			do {
+			// The first pass goes whatever the last delivery did: it is how the end of an
+			// outage is found.
+			int taken = resubmit();
+			resubmitted += taken;
+			while (taken >= this.passSize && this.scheduler != null && this.sender.isDelivering()) {
+				if (this.sender.remainingCapacity() < this.passSize) {
+					Thread.sleep(ROOM_WAIT);
+					continue;
+				}
 				taken = resubmit();
+				resubmitted += taken;
 			}
-			while (taken >= this.roundSize && this.sender.isDelivering() && this.scheduler != null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not resubmit unacknowledged audit events: {}", ex.toString());
+		}
+		if (resubmitted > 0) {
+			logger.info("Resubmitted {} unacknowledged audit events", resubmitted);
 		}
 	}
 
