@@ -3,6 +3,7 @@ package org.shutong.platform.audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
@@ -38,15 +39,29 @@ final class AuditOutboxListener extends TransactionalApplicationListenerAdapter<
 
 		private static final Logger logger = LoggerFactory.getLogger(AuditOutboxListener.class);
 
+		/**
+		 * The registry without its transactional proxy, whose {@code markCompleted}
+		 * starts a transaction of its own ({@code REQUIRES_NEW}) for each publication. An
+		 * acknowledgement is recorded in the sender's settlement, so a batch's
+		 * publications are completed with one commit rather than one each.
+		 */
+		private EventPublicationRegistry joiningTransaction() {
+			EventPublicationRegistry proxied = this.registry.getObject();
+			return (AopProxyUtils.getSingletonTarget(proxied) instanceof EventPublicationRegistry target) ? target
+					: proxied;
+		}
+
 		@Override
 		public void onApplicationEvent(PayloadApplicationEvent<AuditEvent> published) {
 			AuditEvent event = published.getPayload();
 			this.sender.submit(event).whenComplete((acknowledged, failure) -> {
 				try {
 					if (failure == null) {
-						this.registry.getObject().markCompleted(event, TARGET);
+						joiningTransaction().markCompleted(event, TARGET);
 					}
 					else {
+						// Its own transaction: a full queue fails the event at once, in
+						// the publishing transaction's after-commit callback.
 						this.registry.getObject().markFailed(event, TARGET);
 					}
 				}

@@ -25,10 +25,10 @@ import org.springframework.modulith.events.core.TargetEventPublication;
  * Sends unacknowledged audit events again, once the service is ready and then every
  * {@code resubmitInterval}: publications that failed, and those neither acknowledged nor
  * failed within {@code resubmitOlderThan} (their delivery was lost, e.g. with a process
- * that stopped), which are first marked failed. Each round takes at most what the
- * sender's queue has room for, and skips what this instance is delivering right now, so
- * an audit-service outage of any length costs a bounded amount of memory and loses
- * nothing.
+ * that stopped), which are first marked failed. Each pass takes at most a batch and what
+ * the sender's queue has room for, and skips what this instance is delivering right now,
+ * so a backlog or an audit-service outage of any length costs a bounded amount of memory
+ * and loses nothing.
  */
 final class AuditResubmission implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 

@@ -3,6 +3,7 @@ package org.shutong.platform.audit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,6 +76,9 @@ abstract class AuditOutboxTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private AbstractPlatformTransactionManager transactionManager;
 
 	@Autowired
 	private EventPublicationRepository publications;
@@ -187,6 +195,32 @@ abstract class AuditOutboxTests {
 			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(ids);
 		await().atMost(DEADLINE).untilAsserted(() -> assertThat(storedAny(ids)).isZero());
+	}
+
+	@Test
+	void theDeliveredPublicationsOfABatchAreCompletedWithOneCommit() {
+		List<String> committingThreads = Collections.synchronizedList(new ArrayList<>());
+		TransactionExecutionListener commits = new TransactionExecutionListener() {
+			@Override
+			public void afterCommit(TransactionExecution transaction, @Nullable Throwable failure) {
+				committingThreads.add(Thread.currentThread().getName());
+			}
+		};
+		this.transactionManager.addListener(commits);
+		try {
+			List<AuditEvent> events = IntStream.range(0, 25).mapToObj((i) -> event("certificate.issue")).toList();
+			List<UUID> ids = ids(events);
+			this.transactions.executeWithoutResult((status) -> events.forEach(this.publisher::publish));
+
+			awaitDelivered(ids);
+			await().atMost(DEADLINE).untilAsserted(() -> assertThat(storedAny(ids)).isZero());
+			// A commit per batch (three or so), where one per publication would be 25;
+			// the margin is for a straggler of another test settled meanwhile.
+			assertThat(committingThreads.stream().filter("audit-delivery"::equals)).hasSizeLessThan(ids.size() / 2);
+		}
+		finally {
+			this.transactionManager.getTransactionExecutionListeners().remove(commits);
+		}
 	}
 
 	@Test
