@@ -1,5 +1,7 @@
 package org.shutong.platform.audit;
 
+import java.util.function.Supplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +12,7 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.transaction.event.TransactionalApplicationListenerAdapter;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The one listener audit events are published to. Spring Modulith stores a publication
@@ -29,27 +32,27 @@ final class AuditOutboxListener extends TransactionalApplicationListenerAdapter<
 	static final PublicationTargetIdentifier TARGET = PublicationTargetIdentifier.of(ID);
 
 	AuditOutboxListener(BatchingAuditSender sender, ObjectProvider<EventPublicationRegistry> registry) {
-		super(new Delivery(sender, registry));
+		super(new Delivery(sender, registry, SingletonSupplier.of(() -> joiningTransaction(registry.getObject()))));
 		setListenerId(ID);
 	}
 
-	private record Delivery(BatchingAuditSender sender, ObjectProvider<EventPublicationRegistry> registry)
+	/**
+	 * The registry without its transactional proxy, whose {@code markCompleted} starts a
+	 * transaction of its own ({@code REQUIRES_NEW}) for each publication. An
+	 * acknowledgement is recorded in the sender's settlement, so a batch's publications
+	 * are completed with one commit rather than one each.
+	 */
+	private static EventPublicationRegistry joiningTransaction(EventPublicationRegistry proxied) {
+		return (AopProxyUtils.getSingletonTarget(proxied) instanceof EventPublicationRegistry target) ? target
+				: proxied;
+	}
+
+	private record Delivery(BatchingAuditSender sender, ObjectProvider<EventPublicationRegistry> registry,
+			Supplier<EventPublicationRegistry> completing)
 			implements
 				ApplicationListener<PayloadApplicationEvent<AuditEvent>> {
 
 		private static final Logger logger = LoggerFactory.getLogger(AuditOutboxListener.class);
-
-		/**
-		 * The registry without its transactional proxy, whose {@code markCompleted}
-		 * starts a transaction of its own ({@code REQUIRES_NEW}) for each publication. An
-		 * acknowledgement is recorded in the sender's settlement, so a batch's
-		 * publications are completed with one commit rather than one each.
-		 */
-		private EventPublicationRegistry joiningTransaction() {
-			EventPublicationRegistry proxied = this.registry.getObject();
-			return (AopProxyUtils.getSingletonTarget(proxied) instanceof EventPublicationRegistry target) ? target
-					: proxied;
-		}
 
 		@Override
 		public void onApplicationEvent(PayloadApplicationEvent<AuditEvent> published) {
@@ -57,7 +60,7 @@ final class AuditOutboxListener extends TransactionalApplicationListenerAdapter<
 			this.sender.submit(event).whenComplete((acknowledged, failure) -> {
 				try {
 					if (failure == null) {
-						joiningTransaction().markCompleted(event, TARGET);
+						this.completing.get().markCompleted(event, TARGET);
 					}
 					else {
 						// Its own transaction: a full queue fails the event at once, in
