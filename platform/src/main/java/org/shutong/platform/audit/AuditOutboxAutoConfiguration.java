@@ -2,6 +2,7 @@ package org.shutong.platform.audit;
 
 import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,7 +30,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
-import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -80,9 +80,8 @@ public class AuditOutboxAutoConfiguration {
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				if (bean instanceof EventPublicationRepository repository
 						&& !(bean instanceof BatchedPublicationRepository)) {
-					boolean uuidColumn = "UUID".equals(EventPublicationIdType.idType(dataSource.getObject()));
 					return new BatchedPublicationRepository(repository, jdbc.getObject(), serializer.getObject(),
-							uuidColumn);
+							EventPublicationIdType.uuidColumn(dataSource.getObject()));
 				}
 				return bean;
 			}
@@ -122,10 +121,18 @@ public class AuditOutboxAutoConfiguration {
 	}
 
 	@Bean
-	AuditResubmission auditResubmission(EventPublicationRegistry registry, FailedEventPublications failed,
-			EventPublicationRepository publications, BatchingAuditSender sender, AuditProperties audit) {
-		return new AuditResubmission(registry, failed, publications, sender, audit.resubmitInterval(),
-				audit.resubmitOlderThan(), audit.batchSize());
+	UnacknowledgedPublications unacknowledgedAuditPublications(JdbcOperations jdbc,
+			PlatformTransactionManager transactions, EventSerializer serializer, DataSource dataSource) {
+		return new UnacknowledgedPublications(jdbc, new TransactionTemplate(transactions), serializer,
+				EventPublicationIdType.uuidColumn(dataSource));
+	}
+
+	@Bean
+	AuditResubmission auditResubmission(UnacknowledgedPublications unacknowledged,
+			EventPublicationRepository publications, BatchingAuditSender sender, ObjectProvider<Clock> clock,
+			AuditProperties audit) {
+		return new AuditResubmission(unacknowledged, publications, sender, clock.getIfAvailable(Clock::systemUTC),
+				audit.resubmitInterval(), audit.resubmitOlderThan(), audit.batchSize());
 	}
 
 	/**
@@ -145,6 +152,10 @@ public class AuditOutboxAutoConfiguration {
 				placeholders.put(ID_TYPE_PLACEHOLDER, idType(configuration.getDataSource()));
 				configuration.placeholders(placeholders);
 			};
+		}
+
+		static boolean uuidColumn(DataSource dataSource) {
+			return "UUID".equals(idType(dataSource));
 		}
 
 		static String idType(DataSource dataSource) {

@@ -1,34 +1,31 @@
 package org.shutong.platform.audit;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.modulith.events.EventPublication;
-import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.EventPublicationRepository;
-import org.springframework.modulith.events.core.Staleness;
-import org.springframework.modulith.events.core.TargetEventPublication;
 
 /**
  * Sends unacknowledged audit events again, once the service is ready and then every
  * {@code resubmitInterval}: publications that failed, and those neither acknowledged nor
  * failed within {@code resubmitOlderThan} (their delivery was lost, e.g. with a process
  * that stopped), which are first marked failed. Each pass takes at most a batch and what
- * the sender's queue has room for, and skips what this instance is delivering right now,
- * so a backlog or an audit-service outage of any length costs a bounded amount of memory
- * and loses nothing.
+ * the sender's queue has room for, oldest first, and skips what this instance is
+ * delivering right now, so a backlog or an audit-service outage of any length costs a
+ * bounded amount of memory and loses nothing. A resubmitted publication is completed, or
+ * failed again, by its id.
  */
 final class AuditResubmission implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
@@ -37,13 +34,13 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 	/** How long a round waits for room in the sender's queue before it looks again. */
 	private static final Duration ROOM_WAIT = Duration.ofMillis(200);
 
-	private final EventPublicationRegistry registry;
-
-	private final FailedEventPublications failed;
+	private final UnacknowledgedPublications unacknowledged;
 
 	private final EventPublicationRepository publications;
 
 	private final BatchingAuditSender sender;
+
+	private final Clock clock;
 
 	private final Duration interval;
 
@@ -55,88 +52,90 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 
 	private volatile ScheduledExecutorService scheduler;
 
-	AuditResubmission(EventPublicationRegistry registry, FailedEventPublications failed,
-			EventPublicationRepository publications, BatchingAuditSender sender, Duration interval, Duration olderThan,
-			int passSize) {
-		this.registry = registry;
-		this.failed = failed;
+	AuditResubmission(UnacknowledgedPublications unacknowledged, EventPublicationRepository publications,
+			BatchingAuditSender sender, Clock clock, Duration interval, Duration olderThan, int passSize) {
+		this.unacknowledged = unacknowledged;
 		this.publications = publications;
 		this.sender = sender;
+		this.clock = clock;
 		this.interval = interval;
 		this.olderThan = olderThan;
 		this.passSize = passSize;
 	}
 
 	/**
-	 * One pass: marks lost publications failed, then resubmits up to a pass's worth of
-	 * failed ones (fewer if the sender's queue has less room).
-	 * @return how many were taken for resubmission
+	 * One pass: reads up to a pass's worth of failed publications after the last one the
+	 * round has seen (fewer if the sender's queue has less room), and sends those it
+	 * claims and is not sending already.
 	 */
-	int resubmit() {
-		this.registry.markStalePublicationsFailed(staleness());
+	private Pass pass(UnacknowledgedPublications.@Nullable Failed after) {
 		int room = Math.min(this.passSize, this.sender.remainingCapacity());
 		if (room <= 0) {
-			return 0;
+			return new Pass(List.of(), 0);
 		}
-		AtomicInteger taken = new AtomicInteger();
-		// Spring Modulith reads the batch size less the publications RESUBMITTED right
-		// now (by any instance), hence the batch size adds them. What each instance
-		// takes is bounded by the room in its own queue, and an instance takes a
-		// publication only if it marks it RESUBMITTED first, so no bound across
-		// instances is needed. Failed publications are taken at any age: they are known
-		// not to be on their way.
-		this.failed.resubmit(ResubmissionOptions.defaults()
-			.withMaxInFlight(Integer.MAX_VALUE)
-			.withBatchSize(room + this.publications.countByStatus(EventPublication.Status.RESUBMITTED))
-			.withMinAge(Duration.ZERO)
-			.withFilter(
-					(publication) -> isAudit(publication) && !inFlight(publication) && taken.incrementAndGet() > 0));
-		return taken.get();
+		List<UnacknowledgedPublications.Failed> read = this.unacknowledged.oldest(after, room);
+		List<UnacknowledgedPublications.Failed> idle = read.stream()
+			.filter((failed) -> failed.event() != null && !this.sender.isInFlight(failed.event().eventId()))
+			.toList();
+		List<UnacknowledgedPublications.Failed> claimed = this.unacknowledged.claim(idle, this.clock.instant());
+		claimed.forEach(this::send);
+		return new Pass(read, claimed.size());
 	}
 
-	private Staleness staleness() {
-		return (status) -> this.olderThan;
+	/** What a pass read, in order, and how many of those it sent. */
+	private record Pass(List<UnacknowledgedPublications.Failed> read, int sent) {
+
+		boolean full(int passSize) {
+			return this.read.size() >= passSize;
+		}
+
+		UnacknowledgedPublications.Failed last() {
+			return this.read.get(this.read.size() - 1);
+		}
+
 	}
 
-	private static boolean isAudit(EventPublication publication) {
-		if (!(publication instanceof TargetEventPublication target)
-				|| !target.isIdentifiedBy(AuditOutboxListener.TARGET)) {
-			return false;
-		}
-		try {
-			return target.getEvent() instanceof AuditEvent;
-		}
-		catch (RuntimeException ex) {
-			// Stored by a version whose events this one cannot read: left where it is.
-			logger.error("Cannot read stored audit publication {}: {}", target.getIdentifier(), ex.toString());
-			return false;
-		}
-	}
-
-	private boolean inFlight(EventPublication publication) {
-		return this.sender.isInFlight(((AuditEvent) publication.getEvent()).eventId());
+	private void send(UnacknowledgedPublications.Failed publication) {
+		this.sender.submit(publication.event()).whenComplete((acknowledged, failure) -> {
+			try {
+				if (failure == null) {
+					// In the sender's settlement: a batch's completions commit together.
+					this.publications.markCompleted(publication.id(), this.clock.instant());
+				}
+				else {
+					this.publications.markFailed(publication.id());
+				}
+			}
+			catch (RuntimeException ex) {
+				// It stays resubmitted, and is taken for lost once that is stale.
+				logger.warn("Could not record the delivery of audit event {}: {}", publication.event().eventId(),
+						ex.toString());
+			}
+		});
 	}
 
 	/**
-	 * A round takes pass after pass while each finds a full pass's worth and the audit
-	 * log takes what is sent, waiting for room in the sender's queue when it is full, so
-	 * a backlog of any size drains at the speed of delivery rather than one pass per
-	 * interval.
+	 * A round marks lost publications failed, then takes pass after pass while each reads
+	 * a full pass's worth and the audit log takes what is sent, waiting for room in the
+	 * sender's queue when it is full, so a backlog of any size drains at the speed of
+	 * delivery rather than one pass per interval. Each pass reads on from where the one
+	 * before ended, past what was skipped.
 	 */
 	void round() {
 		int resubmitted = 0;
 		try {
+			this.unacknowledged.markLost(this.clock.instant().minus(this.olderThan));
 			// The first pass goes whatever the last delivery did: it is how the end of an
 			// outage is found.
-			int taken = resubmit();
-			resubmitted += taken;
-			while (taken >= this.passSize && this.scheduler != null && this.sender.isDelivering()) {
+			Pass pass = pass(null);
+			resubmitted += pass.sent();
+			while (pass.full(this.passSize) && this.scheduler != null && this.sender.isDelivering()) {
 				if (this.sender.remainingCapacity() < this.passSize) {
 					Thread.sleep(ROOM_WAIT);
 					continue;
 				}
-				taken = resubmit();
-				resubmitted += taken;
+				pass = pass(pass.last());
+				resubmitted += pass.sent();
 			}
 		}
 		catch (InterruptedException ex) {
