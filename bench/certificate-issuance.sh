@@ -20,8 +20,10 @@
 #
 #   bench/certificate-issuance.sh      (needs wrk, curl, python3, openssl, the mysql client, MariaDB/MySQL on 127.0.0.1:3306)
 #   WARMUP=10s DURATION=15s BATCHES=3 SIGNING_THREADS=2 bench/certificate-issuance.sh
-#   CERT_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/cert.jfr,settings=profile" KEEP_WORK=1 bench/certificate-issuance.sh
-#     (profile the certificate service; KEEP_WORK copies the services' logs to /tmp)
+#   PROFILE=/tmp/profiles KEEP_WORK=1 bench/certificate-issuance.sh
+#     (a JFR profile of each service, <module>.jfr in that directory, with 256-frame stacks; the
+#     measured phases are marked in the report by their start times; KEEP_WORK copies the
+#     services' logs to /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/java-home.sh
@@ -94,7 +96,10 @@ mkdir -p "$SHUTONG_DATA_DIR"
 processes=()
 start() { # module, log, arguments...
   local module=$1 logfile=$2; shift 2
-  setsid java "$@" >"$work/$logfile" 2>&1 &
+  local profile=()
+  [ -n "${PROFILE:-}" ] && mkdir -p "$PROFILE" &&
+    profile=(-XX:FlightRecorderOptions=stackdepth=256 "-XX:StartFlightRecording=filename=$PROFILE/$module.jfr,settings=profile")
+  setsid java "${profile[@]}" "$@" >"$work/$logfile" 2>&1 &
   pids+=($!)
   processes+=("$module=$!")
 }
@@ -103,7 +108,7 @@ start gateway gateway.log -jar "gateway/target/gateway-$version.jar" --server.po
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
 start audit-service audit.log -jar "audit-service/target/audit-service-$version.jar" --server.port="$AUDIT_PORT"
 start catalog-service catalog.log -jar "catalog-service/target/catalog-service-$version.jar" --server.port="$CATALOG_PORT"
-start certificate-service certificate.log ${CERT_JAVA_OPTS:-} -jar "certificate-service/target/certificate-service-$version.jar" \
+start certificate-service certificate.log -jar "certificate-service/target/certificate-service-$version.jar" \
   --spring.profiles.active=mysql --server.port="$CERT_PORT" --shutong.schema="$SCHEMA" --shutong.keys.generate-missing=true \
   --spring.datasource.username=root --spring.datasource.password= --spring.flyway.user=root --spring.flyway.password=
 for port in "$AUDIT_PORT" "$CATALOG_PORT" "$CERT_PORT"; do wait_for "http://127.0.0.1:$port/actuator/health/readiness"; done
@@ -123,6 +128,7 @@ load single "$SINGLE_WARMUP" "$SINGLE" "$work/certificate.json" | tee "$work/sin
 # 4. Bulk issuance: one warm-up batch, then BATCHES measured.
 load batch 0 1 "$BATCH_SIZE" 1 >/dev/null
 before=$(cpu_snapshot "${processes[@]}") started=$(date +%s.%N)
+log "bulk issuance measured from $(date -Is -d "@$started")"
 load batch 1 $((BATCHES + 1)) "$BATCH_SIZE" "$BATCH_CONCURRENCY" | tee "$work/bulk.txt" | grep -v RESULT | tee -a "$report"
 cpu_report "bulk issuance" "$before" "$(cpu_snapshot "${processes[@]}")" "$started"
 
@@ -141,6 +147,7 @@ PY
 answer=$(curl -fsS -H 'Content-Type: application/json' --data-binary @"$work/certificate.json" "$SHUTONG_ISSUER/api/verify")
 log "one verification through the gateway: $answer"
 case "$answer" in *'"valid":true'*) ;; *) echo "the issued certificate does not verify" >&2; exit 1 ;; esac
+log "verification measured from $(date -Is)"
 measure "verify, direct" "$CERTIFICATE_URL" "$work/verify.lua"
 before=$(cpu_snapshot "${processes[@]}") started=$(date +%s.%N)
 measure "verify, through gateway" "$SHUTONG_ISSUER" "$work/verify.lua"

@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,9 @@ public abstract class ServiceStartupContract {
 	@Autowired
 	private Flyway flyway;
 
+	@Autowired
+	private ObservationRegistry observations;
+
 	@Test
 	void reportsHealthyAndReady() throws Exception {
 		assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
@@ -54,6 +59,15 @@ public abstract class ServiceStartupContract {
 			assertThat(response.headers().firstValue("Content-Type"))
 				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 			assertThat(response.body()).contains("\"code\":\"UNAUTHORIZED\"");
+		}
+	}
+
+	@Test
+	void observesEachRequestButNotEachOfItsSecurityFilters() {
+		assertThat(Observation.start("http.server.requests", this.observations).isNoop()).isFalse();
+		for (String name : new String[] { "spring.security.filterchains", "spring.security.authentications",
+				"spring.security.authorizations" }) {
+			assertThat(Observation.start(name, this.observations).isNoop()).as(name).isTrue();
 		}
 	}
 
