@@ -4,9 +4,10 @@
 #   1. baselines: the service's own signing code under JMH (bench/certificate-signing.sh: SM2-SM3 and
 #      ES256 sign and verify of a 616-byte canonical certificate, 1 and 2 threads) and
 #      `openssl speed sm2` (one core);
-#   2. the four services (gateway, catalog and audit on their embedded defaults, the certificate
-#      service on the mysql profile with a fresh schema and the demo types); the demo public-security
-#      system takes a certificate.issue token from the gateway (client_credentials);
+#   2. the four services (gateway and catalog on their embedded defaults, the certificate and audit
+#      services on the mysql profile with fresh schemas, the certificate service with the demo types);
+#      the demo public-security system takes a certificate.issue token from the gateway
+#      (client_credentials);
 #   3. single issuance: SINGLE sequential POST /api/certificates (ID-card type, SM2), p50/p99;
 #   4. bulk issuance: BATCHES NDJSON bodies of BATCH_SIZE to POST /api/certificates/batch, one after
 #      another (BATCH_CONCURRENCY at a time), after one warm-up batch; its ratio to the raw 2-thread
@@ -29,14 +30,14 @@ cd "$(dirname "$0")/.."
 . infra/scripts/java-home.sh
 . bench/lib/cpu.sh
 
-WARMUP=${WARMUP:-10s} DURATION=${DURATION:-15s} CONNECTIONS=${CONNECTIONS:-16}
+WARMUP=${WARMUP:-30s} DURATION=${DURATION:-15s} CONNECTIONS=${CONNECTIONS:-16}
 SINGLE=${SINGLE:-1000} SINGLE_WARMUP=${SINGLE_WARMUP:-200}
 BATCHES=${BATCHES:-5} BATCH_SIZE=${BATCH_SIZE:-10000} BATCH_CONCURRENCY=${BATCH_CONCURRENCY:-1}
 SIGNING_THREADS=${SIGNING_THREADS:-1 2}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080} CATALOG_PORT=${BENCH_CATALOG_PORT:-18081}
 CERT_PORT=${BENCH_CERTIFICATE_PORT:-18082} AUDIT_PORT=${BENCH_AUDIT_PORT:-18083}
 MYSQL="mysql -uroot -h127.0.0.1"
-SCHEMA=shutong_certificate_bench
+SCHEMA=shutong_certificate_bench AUDIT_SCHEMA=shutong_audit_bench
 PUBLIC_SECURITY=11330100002482100A ID_CARD=11330100002482100A101
 
 for tool in wrk openssl; do command -v $tool >/dev/null || { echo "$tool is needed (apt-get install $tool)" >&2; exit 2; }; done
@@ -87,8 +88,13 @@ openssl speed -seconds 3 sm2 2>/dev/null >"$work/openssl.txt"
 log "openssl speed sm2 ($(openssl version | cut -d' ' -f1-2), one core): $(awk '/bits SM2/ {printf "%s sign/s, %s verify/s", $(NF-1), $NF}' "$work/openssl.txt")"
 raw() { awk -v b="$1" -v t="$2" '$1=="RESULT" && $2==b && $3=="SM2-SM3" && $4==t {print $5}' "$work/jmh.txt"; }
 
-# 2. The four services; the certificate service on a fresh MySQL schema with the demo types.
-$MYSQL -e "DROP DATABASE IF EXISTS $SCHEMA; CREATE DATABASE $SCHEMA CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+# 2. The four services; the certificate and audit services on fresh MySQL schemas, the certificate
+#    service with the demo types.
+for schema in $SCHEMA $AUDIT_SCHEMA; do
+  $MYSQL -e "DROP DATABASE IF EXISTS $schema; CREATE DATABASE $schema CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+done
+mysql_args=(--spring.profiles.active=mysql --shutong.keys.generate-missing=true --spring.datasource.username=root
+  --spring.datasource.password= --spring.flyway.user=root --spring.flyway.password=)
 export SHUTONG_DATA_DIR="$work/data" SHUTONG_ISSUER="http://127.0.0.1:$GATEWAY_PORT" AUDIT_URL="http://127.0.0.1:$AUDIT_PORT"
 export SHUTONG_RATE_LIMIT=100000000 CERTIFICATE_URL="http://127.0.0.1:$CERT_PORT" CATALOG_URL="http://127.0.0.1:$CATALOG_PORT"
 export SHUTONG_DEMO=true SHUTONG_CERTIFICATE_MASTER_KEY=$(head -c 32 /dev/urandom | base64)
@@ -106,11 +112,11 @@ start() { # module, log, arguments...
 start gateway gateway.log -jar "gateway/target/gateway-$version.jar" --server.port="$GATEWAY_PORT" \
   --shutong.services.certificate="$CERTIFICATE_URL" --shutong.services.catalog="$CATALOG_URL"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
-start audit-service audit.log -jar "audit-service/target/audit-service-$version.jar" --server.port="$AUDIT_PORT"
+start audit-service audit.log -jar "audit-service/target/audit-service-$version.jar" --server.port="$AUDIT_PORT" \
+  --shutong.schema="$AUDIT_SCHEMA" "${mysql_args[@]}"
 start catalog-service catalog.log -jar "catalog-service/target/catalog-service-$version.jar" --server.port="$CATALOG_PORT"
 start certificate-service certificate.log -jar "certificate-service/target/certificate-service-$version.jar" \
-  --spring.profiles.active=mysql --server.port="$CERT_PORT" --shutong.schema="$SCHEMA" --shutong.keys.generate-missing=true \
-  --spring.datasource.username=root --spring.datasource.password= --spring.flyway.user=root --spring.flyway.password=
+  --server.port="$CERT_PORT" --shutong.schema="$SCHEMA" "${mysql_args[@]}"
 for port in "$AUDIT_PORT" "$CATALOG_PORT" "$CERT_PORT"; do wait_for "http://127.0.0.1:$port/actuator/health/readiness"; done
 processes+=("mariadb=$(pidof mariadbd)")
 
@@ -173,5 +179,5 @@ print(f"| bulk issuance, NDJSON batches | {bulk:,.0f} certificates/s | {bulk / s
 print(f"| verify, direct | {direct[0]:,.0f} req/s, p50 {direct[1]:.2f} ms, p99 {direct[2]:.2f} ms | {direct[0] / verify2:.0%} of raw verify |")
 print(f"| verify, through the gateway | {gateway[0]:,.0f} req/s, p50 {gateway[1]:.2f} ms, p99 {gateway[2]:.2f} ms | {gateway[0] / verify2:.0%} of raw verify (goal >= 50 %) |")
 PY
-$MYSQL -e "DROP DATABASE $SCHEMA"
+$MYSQL -e "DROP DATABASE $SCHEMA; DROP DATABASE $AUDIT_SCHEMA"
 echo "report: $report"

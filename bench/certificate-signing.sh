@@ -14,38 +14,19 @@ cd "$(dirname "$0")/.."
 . infra/scripts/java-home.sh
 
 THREADS=${THREADS:-1 2} BENCH=${BENCH:-sign|verify|canonicalize} JMH_ARGS=${JMH_ARGS:-}
-JMH_VERSION=1.37
-version=$(sed -n 's:^\t<version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
 out_dir=target/bench && mkdir -p "$out_dir"
 report="$out_dir/certificate-signing-$(date +%F).txt"
 build=target/bench/certificate-jmh
-jar="certificate-service/target/certificate-service-$version.jar"
-
-[ -f "$jar" ] || ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package -pl certificate-service -am
-m2="$HOME/.m2/repository"
-jmh_jars="$m2/org/openjdk/jmh/jmh-core/$JMH_VERSION/jmh-core-$JMH_VERSION.jar:$m2/org/openjdk/jmh/jmh-generator-annprocess/$JMH_VERSION/jmh-generator-annprocess-$JMH_VERSION.jar:$m2/net/sf/jopt-simple/jopt-simple/5.0.4/jopt-simple-5.0.4.jar:$m2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar"
-for artifact in jmh-core jmh-generator-annprocess; do
-  [ -f "$m2/org/openjdk/jmh/$artifact/$JMH_VERSION/$artifact-$JMH_VERSION.jar" ] ||
-    ./mvnw -q -B dependency:get -Dartifact="org.openjdk.jmh:$artifact:$JMH_VERSION"
-done
-
+. bench/lib/signing-jmh.sh
 # The service's own classes and libraries, as it runs: unpacked from its jar when the jar is newer.
-if [ ! -f "$build/unpacked.stamp" ] || [ "$jar" -nt "$build/unpacked.stamp" ] || [ bench/certificate/SigningBench.java -nt "$build/unpacked.stamp" ]; then
-  rm -rf "$build" && mkdir -p "$build/app" "$build/classes"
-  (cd "$build/app" && jar xf "$OLDPWD/$jar")
-  app_cp="$build/app/BOOT-INF/classes:$(ls "$build"/app/BOOT-INF/lib/*.jar | tr '\n' ':')"
-  javac -nowarn -cp "$app_cp$jmh_jars" -processor org.openjdk.jmh.generators.BenchmarkProcessor \
-    -d "$build/classes" bench/certificate/SigningBench.java
-  touch "$build/unpacked.stamp"
-fi
-app_cp="$build/app/BOOT-INF/classes:$(ls "$build"/app/BOOT-INF/lib/*.jar | tr '\n' ':')"
+signing_classpath "$build" bench/certificate/SigningBench.java
 
 : >"$report"
 log() { echo "$*" | tee -a "$report"; }
 log "# Certificate signing (JMH $JMH_VERSION), $(date -Is), $(nproc) cores, $(java -version 2>&1 | head -n 1)"
 log "# SigningBench: $(sed -n 's/.*@Warmup(iterations = \([0-9]*\), time = \([0-9]*\)).*/\1 warm-up iterations of \2 s/p' bench/certificate/SigningBench.java), $(sed -n 's/.*@Measurement(iterations = \([0-9]*\), time = \([0-9]*\)).*/\1 measured of \2 s/p' bench/certificate/SigningBench.java), one fork ${JMH_ARGS:+($JMH_ARGS)}"
 for threads in $THREADS; do
-  java --sun-misc-unsafe-memory-access=allow -cp "$build/classes:$app_cp$jmh_jars" org.openjdk.jmh.Main "SigningBench.($BENCH)\$" -t "$threads" \
+  java --sun-misc-unsafe-memory-access=allow -cp "$classpath" org.openjdk.jmh.Main "SigningBench.($BENCH)\$" -t "$threads" \
     -rf csv -rff "$build/result-$threads.csv" $JMH_ARGS >"$build/jmh-$threads.log"
   [ "$threads" = "${THREADS%% *}" ] && log "$(grep -m1 'canonical document' "$build/jmh-$threads.log" | sed 's/^# //')"
   # CSV columns: Benchmark, Mode, Threads, Samples, Score, Score Error (99.9%), Unit, Param: algorithm

@@ -1,7 +1,7 @@
 # The certificate service's classes and libraries, unpacked from its jar, with the bench's Java sources
 # compiled into them (JMH's annotation processor included), and a JMH run of SigningBench that waits
-# for the machine's JMH lock. Sourced by bench/certificate-floor.sh and bench/verification-floor.sh
-# (bench/certificate-signing.sh builds its own copy the same way); they set $report and log().
+# for the machine's JMH lock. Sourced by bench/certificate-floor.sh, bench/verification-floor.sh
+# and bench/certificate-signing.sh (which runs JMH itself, for every benchmark); they set $report and log().
 JMH_VERSION=1.37
 
 signing_classpath() { # build dir, java sources...: sets $classpath

@@ -16,12 +16,13 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,11 +109,32 @@ public final class WebBrowser implements AutoCloseable {
 	public WebBrowser submit(WebElement button) {
 		WebElement page = find("html");
 		button.click();
-		waitUntil(ExpectedConditions.stalenessOf(page));
+		waitUntil((driver) -> isGone(page));
 		waitUntil(
 				(driver) -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))
 						&& !driver.findElements(By.id("main")).isEmpty());
 		return this;
+	}
+
+	/**
+	 * Whether the element's document has been replaced. Chrome reports an element of a
+	 * document that is being replaced either as stale or, now and then, as a node that
+	 * does not belong to the document.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	public <T> T waitUntil(Function<WebDriver, T> condition) {
