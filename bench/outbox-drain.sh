@@ -9,11 +9,12 @@
 #   3. in SQL, copies of those rows, each with a new ID and a new eventId inside SERIALIZED_EVENT,
 #      up to BACKLOG FAILED publications with PUBLICATION_DATE spread over the hour before; ANALYZE;
 #   4. the audit service (mysql profile, fresh schema) is started; from the moment it is ready, the
-#      outbox and the audit log are counted every 5 s (a progress line every 30 s) until the outbox
-#      is empty or MAX_WAIT seconds have passed;
+#      outbox is checked for emptiness every 5 s and the outbox (by status) and the audit log are
+#      counted every 30 s (a progress line), until the outbox is empty or MAX_WAIT seconds have passed;
 #   5. report: the time from ready to an empty outbox and its rate, the audit log's first-to-last
 #      receipt of the backlog, whether every backlog event is in the log exactly once (by eventId),
-#      the CPU seconds of each process during the drain, and the certificate service's
+#      the CPU seconds of each process (and the services' busiest threads), the machine's idle and
+#      iowait time and MariaDB's I/O counters during the drain, and the certificate service's
 #      resubmission rounds ("Resubmitted N unacknowledged audit events") and warnings.
 # Everything shares the machine's cores. Both schemas are dropped at the end, also on failure.
 # Results go to target/bench/outbox-drain-<date>.txt.
@@ -50,6 +51,28 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 log() { echo "$*" | tee -a "$report"; }
+mariadb_status() { # a few server counters, then the machine's idle and iowait ticks
+  $MYSQL -N -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads', 'Innodb_buffer_pool_read_requests',
+    'Innodb_data_fsyncs', 'Innodb_rows_read', 'Innodb_rows_inserted', 'Innodb_rows_updated', 'Innodb_rows_deleted',
+    'Innodb_row_lock_waits', 'Innodb_row_lock_time', 'Questions', 'Com_commit', 'Innodb_data_written')" | tr '\t' ' '
+  awk '/^cpu / {print "machine_idle " $5; print "machine_iowait " $6}' /proc/stat
+}
+threads() { # the threads of the two services: service tid name ticks
+  python3 - "${processes[@]}" <<'PY'
+import os, sys
+for pair in sys.argv[1:]:
+    service, pid = pair.split("=")
+    if service not in ("certificate-service", "audit-service"):
+        continue
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            stat = open(f"/proc/{pid}/task/{tid}/stat").read()
+        except OSError:
+            continue  # it ended meanwhile
+        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        print(service, tid, name.replace(" ", "_") or "-", int(fields[11]) + int(fields[12]))
+PY
+}
 sql() { $MYSQL -N "$@"; }
 wait_for() { # url, seconds: polls every 0.2 s
   local url=$1 i
@@ -117,7 +140,9 @@ matching=$(outbox "SERIALIZED_EVENT REGEXP '\"eventId\":\"[0-9a-f-]{36}\"'")
 #    From a snapshot of the seed rows, so the resubmission's claims of them do not wait on the insert.
 copies=$((BACKLOG - seed))
 filled=$(date +%s)
-sql "$SCHEMA" -e "SET SESSION max_recursive_iterations = $((copies / seed + 10));
+#    READ COMMITTED: the statements below read without locking the rows a resubmission round claims.
+sql "$SCHEMA" -e "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
+  SET SESSION max_recursive_iterations = $((copies / seed + 10));
   CREATE TEMPORARY TABLE seed AS SELECT LISTENER_ID, EVENT_TYPE, SERIALIZED_EVENT, COMPLETION_ATTEMPTS FROM EVENT_PUBLICATION;
   SELECT MAX(PUBLICATION_DATE) INTO @latest FROM EVENT_PUBLICATION;
   INSERT INTO EVENT_PUBLICATION (ID, LISTENER_ID, EVENT_TYPE, SERIALIZED_EVENT, PUBLICATION_DATE, STATUS, COMPLETION_ATTEMPTS)
@@ -128,14 +153,17 @@ sql "$SCHEMA" -e "SET SESSION max_recursive_iterations = $((copies / seed + 10))
   FROM n JOIN seed s LIMIT $copies;
   ANALYZE TABLE EVENT_PUBLICATION" >/dev/null
 # The backlog's event ids, to find in the audit log afterwards (a duplicate id fails the key).
-sql "$SCHEMA" -e "CREATE TABLE drain_expected (event_id CHAR(36) NOT NULL, PRIMARY KEY (event_id))
+sql "$SCHEMA" -e "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED; CREATE TABLE drain_expected (event_id CHAR(36) NOT NULL, PRIMARY KEY (event_id))
   SELECT JSON_VALUE(SERIALIZED_EVENT, '$.eventId') AS event_id FROM EVENT_PUBLICATION"
 total=$(outbox) distinct=$(sql "$SCHEMA" -e "SELECT COUNT(*) FROM drain_expected")
 [ "$total" = "$BACKLOG" ] && [ "$distinct" = "$BACKLOG" ] ||
   { echo "the outbox holds $total publications with $distinct distinct event ids, not $BACKLOG" >&2; exit 1; }
 log "filled to $total publications ($distinct distinct event ids) in $(( $(date +%s) - filled )) s;" \
   "by status: $(sql "$SCHEMA" -e "SELECT CONCAT(STATUS, ' ', COUNT(*)) FROM EVENT_PUBLICATION GROUP BY STATUS" | paste -sd, | sed 's/,/, /g');" \
-  "published $(sql "$SCHEMA" -e "SELECT CONCAT(MIN(PUBLICATION_DATE), ' .. ', MAX(PUBLICATION_DATE)) FROM EVENT_PUBLICATION")"
+  "published $(sql "$SCHEMA" -e "SELECT CONCAT(MIN(PUBLICATION_DATE), ' .. ', MAX(PUBLICATION_DATE)) FROM EVENT_PUBLICATION");" \
+  "$(sql -e "SELECT CONCAT('EVENT_PUBLICATION ', ROUND(DATA_LENGTH / 1048576), ' MB of rows and ', ROUND(INDEX_LENGTH / 1048576),
+    ' MB of indexes (estimates), serialized events of ', (SELECT ROUND(AVG(LENGTH(SERIALIZED_EVENT))) FROM $SCHEMA.EVENT_PUBLICATION),
+    ' bytes on average') FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$SCHEMA' AND TABLE_NAME = 'EVENT_PUBLICATION'")"
 
 # 4. The audit service; the drain is timed from its readiness.
 start audit-service audit.log -jar "audit-service/target/audit-service-$version.jar" --server.port="$AUDIT_PORT" \
@@ -144,6 +172,7 @@ wait_for "http://127.0.0.1:$AUDIT_PORT/actuator/health/readiness" 300
 ready=$(date +%s.%N)
 processes+=("mariadb=$(pgrep -x mariadbd | head -n 1)")
 before=$(cpu_snapshot "${processes[@]}")
+status_before=$(mariadb_status) threads_before=$(threads)
 log_offset=$(wc -l <"$work/certificate.log")
 log "the audit service was ready at $(date -Is -d "@$ready")"
 statuses() { # the outbox by status, when not empty
@@ -151,30 +180,58 @@ statuses() { # the outbox by status, when not empty
     paste -sd, | sed 's/,/, /g; s/^./ (&/; s/.$/&)/'
 }
 logged() { sql "$AUDIT_SCHEMA" -e "SELECT COUNT(*) FROM audit_event"; }
-left=$total polls=0 last_left=$total
+# Every 5 s whether the outbox is empty (cheap: a COUNT(*) of a table being emptied takes seconds of
+# the server's CPU); every 30 s the counts. The progress rates are over the time actually elapsed.
+left=$total last_left=$total last_at=$ready next_report=$(python3 -c "print($ready + 30)")
+progress() { # time: a progress line (counts the outbox unless it was found empty)
+  local counts=""
+  if [ "$left" != 0 ]; then counts=$(statuses); left=$(grep -o '[0-9]\+' <<<"$counts" | awk '{s += $1} END {print s + 0}'); fi
+  log "$(python3 -c "print(f'{$1 - $ready:5.0f} s: {$left:7d} left in the outbox, {$(logged):7d} in the audit log, '
+    f'{($last_left - $left) / ($1 - $last_at):5.0f}/s over the last {$1 - $last_at:.0f} s')")$counts"
+  last_left=$left last_at=$1 next_report=$(python3 -c "print($1 + 30)")
+}
 while :; do
   sleep 5
-  polls=$((polls + 1))
-  left=$(outbox)
-  elapsed=$(python3 -c "import time; print(round(time.time() - $ready))")
-  if [ $((polls % 6)) = 0 ] || [ "$left" = 0 ]; then
-    log "$(printf '%5d s: %7d left in the outbox, %7d in the audit log, %5.0f/s over the last %d s' \
-      "$elapsed" "$left" "$(logged)" "$(( (last_left - left) / (polls % 6 == 0 ? 30 : polls % 6 * 5) ))" \
-      "$((polls % 6 == 0 ? 30 : polls % 6 * 5))")$(statuses)"
-    last_left=$left
-  fi
-  [ "$left" = 0 ] && break
-  [ "$elapsed" -ge "$MAX_WAIT" ] && { log "gave up after $MAX_WAIT s"; break; }
+  empty=$(sql "$SCHEMA" -e "SELECT NOT EXISTS (SELECT 1 FROM EVENT_PUBLICATION)")
+  at=$(date +%s.%N)
+  [ "$empty" = 1 ] && { left=0; break; }
+  python3 -c "import sys; sys.exit(0 if $at >= $next_report else 1)" && progress "$at"
+  [ "$(python3 -c "print(int($at - $ready))")" -ge "$MAX_WAIT" ] && { log "gave up after $MAX_WAIT s"; left=$(outbox); break; }
 done
-drained=$(date +%s.%N)
+drained=$at
 after=$(cpu_snapshot "${processes[@]}")
 cpu_line=$(report=/dev/null cpu_report "the drain, from the audit service's readiness to the last count" "$before" "$after" "$ready")
+status_after=$(mariadb_status) threads_after=$(threads)
+[ "$left" = 0 ] && progress "$at"
+
+mariadb_line=$(python3 - "$status_before" "$status_after" <<'PY'
+import os, sys
+read = lambda text: {n: int(v) for n, v in (line.split() for line in text.strip().splitlines())}
+b, a, hz = read(sys.argv[1]), read(sys.argv[2]), os.sysconf("SC_CLK_TCK")
+d = {n: a[n] - b[n] for n in a}
+print(f"machine idle {d.pop('machine_idle') / hz:.1f} s, iowait {d.pop('machine_iowait') / hz:.1f} s (of all cores); "
+      "MariaDB during the drain: " + ", ".join(f"{n} {v:,}" for n, v in d.items()))
+PY
+)
+threads_line=$(python3 - "$threads_before" "$threads_after" <<'PY'
+import os, sys
+def read(text):
+    return {(p, t): (n, int(c)) for p, t, n, c in (line.split() for line in text.strip().splitlines())}
+b, a, hz = read(sys.argv[1]), read(sys.argv[2]), os.sysconf("SC_CLK_TCK")
+by = {}
+for (p, t), (n, c) in a.items():
+    name = n.rstrip("0123456789-_") or n
+    by[(p, name)] = by.get((p, name), 0) + (c - b.get((p, t), (n, 0))[1]) / hz
+top = sorted(by.items(), key=lambda kv: kv[1], reverse=True)[:10]
+print("busiest threads during the drain (CPU s): " + ", ".join(f"{p} {n} {s:.1f}" for (p, n), s in top))
+PY
+)
 
 # 5. The report.
 seconds=$(python3 -c "print(f'{$drained - $ready:.1f}')")
 log ""
 if [ "$left" = 0 ]; then
-  log "backlog $BACKLOG: the outbox was empty $seconds s after the audit service was ready (counted every 5 s)" \
+  log "backlog $BACKLOG: the outbox was empty $seconds s after the audit service was ready (checked every 5 s)" \
     "= $(python3 -c "print(f'{$BACKLOG / ($drained - $ready):,.0f}')") events/s"
 else
   log "backlog $BACKLOG: NOT drained, $left publications left after $seconds s; by status:" \
@@ -194,28 +251,30 @@ else:
     print(f"the audit log received the backlog from {first} to {last} (UTC): first {float(delay):.1f} s after ready, "
           f"then {span:.1f} s = {int(sys.argv[2]) / span if span else 0:,.0f} events/s")
 PY
-read -r events ids cert_events <<<"$(sql "$AUDIT_SCHEMA" -e \
-  "SELECT COUNT(*), COUNT(DISTINCT event_id), SUM(service = 'certificate-service') FROM audit_event")"
+read -r events ids <<<"$(sql "$AUDIT_SCHEMA" -e "SELECT COUNT(*), COUNT(DISTINCT event_id) FROM audit_event")"
+read -r found found_ids <<<"$(sql -e "SELECT COUNT(*), COUNT(DISTINCT a.event_id) FROM $AUDIT_SCHEMA.audit_event a
+  JOIN $SCHEMA.drain_expected e ON e.event_id = a.event_id")"
 missing=$(sql -e "SELECT COUNT(*) FROM $SCHEMA.drain_expected e LEFT JOIN $AUDIT_SCHEMA.audit_event a
   ON a.event_id = e.event_id WHERE a.event_id IS NULL")
-foreign=$(sql -e "SELECT COUNT(*) FROM $AUDIT_SCHEMA.audit_event a LEFT JOIN $SCHEMA.drain_expected e
-  ON e.event_id = a.event_id WHERE e.event_id IS NULL")
+others=$(sql -e "SELECT IFNULL(GROUP_CONCAT(CONCAT(action, ' ', n) SEPARATOR ', '), 'none') FROM
+  (SELECT action, COUNT(*) n FROM $AUDIT_SCHEMA.audit_event a WHERE NOT EXISTS
+    (SELECT 1 FROM $SCHEMA.drain_expected e WHERE e.event_id = a.event_id) GROUP BY action) x")
 log "$cpu_line"
-log "audit log: $events events, $ids distinct event ids, ${cert_events:-0} from the certificate service;" \
-  "backlog events missing from it: $missing; events not from the backlog: $foreign" \
-  "$(sql "$AUDIT_SCHEMA" -e "SELECT CONCAT('(', GROUP_CONCAT(CONCAT(service, ' ', action, ' ', n)), ')') FROM
-     (SELECT service, action, COUNT(*) n FROM audit_event a WHERE NOT EXISTS
-       (SELECT 1 FROM $SCHEMA.drain_expected e WHERE e.event_id = a.event_id) GROUP BY service, action) x")"
-if [ "$left" = 0 ] && [ "$missing" = 0 ] && [ "$ids" = "$events" ]; then
+log "$mariadb_line"
+log "$threads_line"
+log "audit log: $events events with $ids distinct event ids; of the backlog's $BACKLOG event ids $found_ids are in it" \
+  "($found rows), $missing missing; events not from the backlog: $others"
+if [ "$left" = 0 ] && [ "$missing" = 0 ] && [ "$found" = "$BACKLOG" ] && [ "$found_ids" = "$BACKLOG" ] && [ "$ids" = "$events" ]; then
   log "every backlog event is in the audit log exactly once"
 else
-  log "CHECK FAILED: outbox left $left, missing $missing, audit log $events events with $ids distinct ids"
+  log "CHECK FAILED: outbox left $left, backlog events in the log $found ($found_ids ids), missing $missing"
 fi
 tail -n +$((log_offset + 1)) "$work/certificate.log" >"$work/certificate-drain.log"
 rounds() { sed -n 's/.*Resubmitted \([0-9]*\) unacknowledged audit events.*/\1/p' "$1" |
   awk '{n++; s += $1; if ($1 > m) m = $1} END {printf "%d rounds, %d events in all (largest round %d)", n, s, m}'; }
 log "certificate service, resubmission while the audit service was away: $(rounds <(head -n "$log_offset" "$work/certificate.log"))"
-log "certificate service, resubmission during the drain: $(rounds "$work/certificate-drain.log")"
+log "certificate service, resubmission from the audit service's readiness on: $(rounds "$work/certificate-drain.log")" \
+  "(the backlog: $BACKLOG; a larger total means events were sent twice)"
 grep 'Resubmitted [0-9]* unacknowledged' "$work/certificate-drain.log" | cut -c1-200 | head -n 20 | tee -a "$report" || true
 warnings=$(grep -c ' WARN \| ERROR ' "$work/certificate-drain.log" || true)
 log "certificate service warnings and errors during the drain: $warnings"

@@ -3,9 +3,12 @@ package org.shutong.platform.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +36,9 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 
 	/** How long a round waits for room in the sender's queue before it looks again. */
 	private static final Duration ROOM_WAIT = Duration.ofMillis(200);
+
+	/** How long a round waits for its first pass's deliveries before it goes on. */
+	private static final Duration FIRST_PASS_WAIT = Duration.ofSeconds(30);
 
 	private final UnacknowledgedPublications unacknowledged;
 
@@ -71,19 +77,33 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 	private Pass pass(UnacknowledgedPublications.@Nullable Failed after) {
 		int room = Math.min(this.passSize, this.sender.remainingCapacity());
 		if (room <= 0) {
-			return new Pass(List.of(), 0);
+			return new Pass(List.of(), List.of());
 		}
 		List<UnacknowledgedPublications.Failed> read = this.unacknowledged.oldest(after, room);
 		List<UnacknowledgedPublications.Failed> idle = read.stream()
 			.filter((failed) -> failed.event() != null && !this.sender.isInFlight(failed.event().eventId()))
 			.toList();
 		List<UnacknowledgedPublications.Failed> claimed = this.unacknowledged.claim(idle, this.clock.instant());
-		claimed.forEach(this::send);
-		return new Pass(read, claimed.size());
+		return new Pass(read, claimed.stream().map(this::send).toList());
 	}
 
-	/** What a pass read, in order, and how many of those it sent. */
-	private record Pass(List<UnacknowledgedPublications.Failed> read, int sent) {
+	/** What a pass read, in order, and the deliveries of those it sent. */
+	private record Pass(List<UnacknowledgedPublications.Failed> read, List<CompletableFuture<Void>> deliveries) {
+
+		int sent() {
+			return this.deliveries.size();
+		}
+
+		/** Waits at most {@code timeout} for the deliveries to succeed or fail. */
+		void awaitDeliveries(Duration timeout) throws InterruptedException {
+			try {
+				CompletableFuture.allOf(this.deliveries.toArray(CompletableFuture[]::new))
+					.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// What became of them is what the sender tells next.
+			}
+		}
 
 		boolean full(int passSize) {
 			return this.read.size() >= passSize;
@@ -95,8 +115,8 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 
 	}
 
-	private void send(UnacknowledgedPublications.Failed publication) {
-		this.sender.submit(publication.event()).whenComplete((acknowledged, failure) -> {
+	private CompletableFuture<Void> send(UnacknowledgedPublications.Failed publication) {
+		return this.sender.submit(publication.event()).whenComplete((acknowledged, failure) -> {
 			try {
 				if (failure == null) {
 					// In the sender's settlement: a batch's completions commit together.
@@ -129,6 +149,11 @@ final class AuditResubmission implements SmartLifecycle, ApplicationListener<App
 			// outage is found.
 			Pass pass = pass(null);
 			resubmitted += pass.sent();
+			if (!this.sender.isDelivering()) {
+				// Whether the audit log is back shows in how the first pass fares; until
+				// then the sender reports the last failure.
+				pass.awaitDeliveries(FIRST_PASS_WAIT);
+			}
 			while (pass.full(this.passSize) && this.scheduler != null && this.sender.isDelivering()) {
 				if (this.sender.remainingCapacity() < this.passSize) {
 					Thread.sleep(ROOM_WAIT);
