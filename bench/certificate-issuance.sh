@@ -45,7 +45,7 @@ version=$(sed -n 's:^\t<version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
 out_dir=target/bench && mkdir -p "$out_dir"
 report="$out_dir/certificate-issuance-$(date +%F).txt"
 work=$(mktemp -d)
-pids=()
+. bench/lib/services.sh
 cleanup() {
   for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -93,22 +93,7 @@ raw() { awk -v b="$1" -v t="$2" '$1=="RESULT" && $2==b && $3=="SM2-SM3" && $4==t
 for schema in $SCHEMA $AUDIT_SCHEMA; do
   $MYSQL -e "DROP DATABASE IF EXISTS $schema; CREATE DATABASE $schema CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 done
-mysql_args=(--spring.profiles.active=mysql --shutong.keys.generate-missing=true --spring.datasource.username=root
-  --spring.datasource.password= --spring.flyway.user=root --spring.flyway.password=)
-export SHUTONG_DATA_DIR="$work/data" SHUTONG_ISSUER="http://127.0.0.1:$GATEWAY_PORT" AUDIT_URL="http://127.0.0.1:$AUDIT_PORT"
-export SHUTONG_RATE_LIMIT=100000000 CERTIFICATE_URL="http://127.0.0.1:$CERT_PORT" CATALOG_URL="http://127.0.0.1:$CATALOG_PORT"
-export SHUTONG_DEMO=true SHUTONG_CERTIFICATE_MASTER_KEY=$(head -c 32 /dev/urandom | base64)
-mkdir -p "$SHUTONG_DATA_DIR"
-processes=()
-start() { # module, log, arguments...
-  local module=$1 logfile=$2; shift 2
-  local profile=()
-  [ -n "${PROFILE:-}" ] && mkdir -p "$PROFILE" &&
-    profile=(-XX:FlightRecorderOptions=stackdepth=256 "-XX:StartFlightRecording=filename=$PROFILE/$module.jfr,settings=profile")
-  setsid java "${profile[@]}" "$@" >"$work/$logfile" 2>&1 &
-  pids+=($!)
-  processes+=("$module=$!")
-}
+services_environment
 start gateway gateway.log -jar "gateway/target/gateway-$version.jar" --server.port="$GATEWAY_PORT" \
   --shutong.services.certificate="$CERTIFICATE_URL" --shutong.services.catalog="$CATALOG_URL"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"

@@ -42,7 +42,7 @@ version=$(sed -n 's:^\t<version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
 out_dir=target/bench && mkdir -p "$out_dir"
 report="$out_dir/verification-floor-$(date +%F).txt"
 work=$(mktemp -d)
-pids=()
+. bench/lib/services.sh
 cleanup() {
   for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -66,24 +66,13 @@ signing_jmh before verify 2 "$work/jmh-before" | tee "$work/jmh.txt"
 
 # 2. The services; the certificate service on a fresh MySQL schema with the demo types.
 $MYSQL -e "DROP DATABASE IF EXISTS $SCHEMA; CREATE DATABASE $SCHEMA CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-export SHUTONG_DATA_DIR="$work/data" SHUTONG_ISSUER="http://127.0.0.1:$GATEWAY_PORT" AUDIT_URL="http://127.0.0.1:$AUDIT_PORT"
-export SHUTONG_RATE_LIMIT=100000000 CERTIFICATE_URL="http://127.0.0.1:$CERT_PORT" CATALOG_URL="http://127.0.0.1:$CATALOG_PORT"
-export SHUTONG_DEMO=true SHUTONG_CERTIFICATE_MASTER_KEY=$(head -c 32 /dev/urandom | base64)
-mkdir -p "$SHUTONG_DATA_DIR"
-processes=()
-start() { # name, log, arguments...
-  local name=$1 logfile=$2; shift 2
-  setsid java "$@" >"$work/$logfile" 2>&1 &
-  pids+=($!)
-  processes+=("$name=$!")
-}
+services_environment
 start gateway gateway.log -jar "gateway/target/gateway-$version.jar" --server.port="$GATEWAY_PORT" \
   --shutong.services.certificate="$CERTIFICATE_URL" --shutong.services.catalog="$CATALOG_URL"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
 start audit audit.log -jar "audit-service/target/audit-service-$version.jar" --server.port="$AUDIT_PORT"
 start certificate certificate.log -jar "certificate-service/target/certificate-service-$version.jar" \
-  --spring.profiles.active=mysql --server.port="$CERT_PORT" --shutong.schema="$SCHEMA" --shutong.keys.generate-missing=true \
-  --spring.datasource.username=root --spring.datasource.password= --spring.flyway.user=root --spring.flyway.password=
+  --server.port="$CERT_PORT" --shutong.schema="$SCHEMA" "${mysql_args[@]}"
 for port in "$AUDIT_PORT" "$CERT_PORT"; do wait_for "http://127.0.0.1:$port/actuator/health/readiness"; done
 processes+=("mariadbd=$(pgrep -x mariadbd || pgrep -x mysqld)")
 
