@@ -47,13 +47,11 @@ report="$out_dir/certificate-issuance-$(date +%F).txt"
 work=$(mktemp -d)
 . bench/lib/services.sh
 cleanup() {
-  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  stop_services
   [ -n "${KEEP_WORK:-}" ] && cp "$work"/*.log /tmp/ 2>/dev/null; rm -rf "$work"
 }
 trap cleanup EXIT
 log() { echo "$*" | tee -a "$report"; }
-wait_for() { local url=$1 i; for i in $(seq 300); do curl -fsS -o /dev/null "$url" 2>/dev/null && return 0; sleep 1; done; echo "timed out: $url" >&2; exit 1; }
 result() { sed -n "s/^RESULT .*$1=\([0-9.]*\).*/\1/p" "$2"; }
 measure() { # name, url, lua script; prints and keeps requests/s, p50 and p99 (ms)
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$3" "$2" >/dev/null

@@ -41,9 +41,7 @@ report="$out_dir/outbox-drain-$(date +%F).txt"
 work=$(mktemp -d)
 . bench/lib/services.sh
 cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_services
   $MYSQL -e "DROP DATABASE IF EXISTS $SCHEMA; DROP DATABASE IF EXISTS $AUDIT_SCHEMA" || true
   if [ -n "${KEEP_LOGS:-}" ]; then mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$KEEP_LOGS"/ 2>/dev/null || true; fi
   rm -rf "$work"
@@ -74,11 +72,6 @@ for pair in sys.argv[1:]:
 PY
 }
 sql() { $MYSQL -N "$@"; }
-wait_for() { # url, seconds: polls every 0.2 s
-  local url=$1 i
-  for i in $(seq $(($2 * 5))); do curl -fsS -o /dev/null "$url" 2>/dev/null && return 0; sleep 0.2; done
-  echo "timed out: $url" >&2; exit 1
-}
 
 for module in gateway certificate-service audit-service; do
   [ -f "$module/target/$module-$version.jar" ] ||

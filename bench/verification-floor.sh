@@ -44,14 +44,12 @@ report="$out_dir/verification-floor-$(date +%F).txt"
 work=$(mktemp -d)
 . bench/lib/services.sh
 cleanup() {
-  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  stop_services
   $MYSQL -e "DROP DATABASE IF EXISTS $SCHEMA" 2>/dev/null || true
   [ -n "${KEEP_WORK:-}" ] && cp "$work"/*.log /tmp/ 2>/dev/null; rm -rf "$work"
 }
 trap cleanup EXIT
 log() { echo "$*" | tee -a "$report"; }
-wait_for() { local url=$1 i; for i in $(seq 300); do curl -fsS -o /dev/null "$url" 2>/dev/null && return 0; sleep 1; done; echo "timed out: $url" >&2; exit 1; }
 
 for module in gateway certificate-service audit-service; do
   [ -f "$module/target/$module-$version.jar" ] || ./mvnw -q -B -o -DskipTests -Dspring-javaformat.skip=true package -pl "$module" -am
